@@ -1,0 +1,42 @@
+// Bundles the two entry points (the VS Code extension and the `keyguard` CLI).
+// Type-checking is separate (`npm run typecheck`), as esbuild only strips types.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** One build context per entry so each bundle stays independent. */
+const entries = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    entries.map((entry) =>
+      esbuild.context({
+        ...entry,
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node18',
+        minify: production,
+        sourcemap: !production,
+        sourcesContent: false,
+        external: ['vscode'],
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
