@@ -105,6 +105,8 @@ export interface ScanOptions {
   ignoreInlineSuppressions?: boolean;
   /** Fingerprints of keys stored in the vault: a match is reported as that stored key. */
   knownKeys?: KnownKey[];
+  /** Texts longer than this many characters are skipped with a reason. Default 5,000,000. */
+  maxLength?: number;
 }
 
 /** A fingerprint allowlist entry; holds a hash, never the clear value. */
@@ -122,6 +124,8 @@ export interface AllowlistEntry {
 export interface KnownKey {
   name: string;
   fingerprint: string;
+  /** Length of the value, so that only candidates of that length are hashed. */
+  length?: number;
   tier?: 'read-only' | 'developer' | 'admin';
 }
 

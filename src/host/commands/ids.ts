@@ -1,0 +1,59 @@
+/**
+ * Every Keyguard command id, in one place. package.json's `contributes.commands` mirrors the public ones;
+ * surfaces import ids from here instead of repeating string literals.
+ */
+export const CommandIds = {
+  // Detection (issue 3)
+  scanWorkspace: 'keyguard.scanWorkspace',
+  clearFindings: 'keyguard.clearFindings',
+  showOutput: 'keyguard.showOutput',
+
+  // Quick fixes (issue 4)
+  moveToEnv: 'keyguard.moveToEnv',
+  moveToEnvAs: 'keyguard.moveToEnvAs',
+  moveToSecretStorage: 'keyguard.moveToSecretStorage',
+  ignoreFinding: 'keyguard.ignoreFinding',
+  fixAllInFile: 'keyguard.fixAllInFile',
+
+  // Vault (issue 5)
+  addKey: 'keyguard.addKey',
+  setExpiry: 'keyguard.setExpiry',
+  rotateKey: 'keyguard.rotateKey',
+  revokeKey: 'keyguard.revokeKey',
+  revealKey: 'keyguard.revealKey',
+  importEnv: 'keyguard.importEnv',
+  exportEnv: 'keyguard.exportEnv',
+  listKeys: 'keyguard.listKeys',
+  copyEnvReference: 'keyguard.copyEnvReference',
+  toggleInjection: 'keyguard.toggleInjection',
+  renewKey: 'keyguard.renewKey',
+  expiryActions: 'keyguard.expiryActions',
+
+  /**
+   * Not contributed to the palette: returns a plain snapshot of what the Findings view shows and where the
+   * output channel's log file is, so integration tests can check what a user sees.
+   */
+  inspectForTests: 'keyguard.internal.inspect',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/**
+ * Argument of the commands that act on one finding (hover links, Findings view). It names the finding by
+ * document, rule and value range, never by its value: it travels through `command:` URIs as JSON.
+ */
+export interface FindingCommandArgs {
+  /** `Uri.toString()` of the document. */
+  uri: string;
+  ruleId: string;
+  /** 0-based `[startLine, startCharacter, endLine, endCharacter]` of the value, as in the Diagnostic. */
+  range: [number, number, number, number];
+}
+
+/** View ids contributed in package.json. */
+export const ViewIds = {
+  container: 'keyguard',
+  findings: 'keyguard.findings',
+  /** Owned by the vault (issue 5). */
+  apiKeys: 'keyguard.apiKeys',
+} as const;

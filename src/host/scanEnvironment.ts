@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { scanText } from '../engine/scanner';
+import { parseAllowlist } from '../engine/suppress';
+import { PathFilter } from '../engine/pathFilter';
+import type { AllowlistEntry, Finding, ScanOptions, Severity } from '../engine/types';
+import type { KeyguardConfig } from './config';
+import { describeError } from './logging';
+import type { Services } from './services';
+
+/** Files under the workspace folder whose change alters scan results. */
+const ALLOWLIST_PATH = '.keyguard/allowlist.json';
+const IGNORE_FILES = ['.gitignore', '.keyguardignore'] as const;
+
+/** Which ignore sources apply: the workspace scan honours `.gitignore`, open documents do not. */
+export interface ExclusionOptions {
+  honourGitignore: boolean;
+}
+
+/**
+ * Everything a scan needs besides the text: the allowlist of the file's workspace folder, the vault's known
+ * keys, the relative path and the ignore rules. Cached per workspace folder and refreshed when the files
+ * behind it change, so scanning a document on each keystroke does no file I/O.
+ */
+export class ScanEnvironment implements vscode.Disposable {
+  private readonly allowlists = new Map<string, Promise<AllowlistEntry[]>>();
+  private readonly ignoreTexts = new Map<string, Promise<Record<string, string>>>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private vaultSubscribed = false;
+
+  /** Fires when the allowlist, an ignore file or the vault's keys change: open documents should be rescanned. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly services: Services) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${ALLOWLIST_PATH},${IGNORE_FILES.join(',')}}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => this.invalidate()),
+      watcher.onDidChange(() => this.invalidate()),
+      watcher.onDidDelete(() => this.invalidate()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
+    );
+  }
+
+  /** The engine options for one file under the given settings. */
+  async optionsFor(uri: vscode.Uri, config: KeyguardConfig): Promise<ScanOptions> {
+    this.subscribeToVault();
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return {
+      disabledRules: config.disabledRules,
+      severityOverrides: engineSeverities(config.severityOverrides),
+      allowlist: folder ? await this.allowlistOf(folder) : [],
+      relativePath: relativePathOf(uri),
+      knownKeys: this.services.vault?.knownKeys() ?? [],
+    };
+  }
+
+  /** Whether settings or ignore files exclude this file from scanning. */
+  async isExcluded(uri: vscode.Uri, config: KeyguardConfig, options: ExclusionOptions): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relativePath = relativePathOf(uri);
+    const ignores = folder ? await this.ignoreTextsOf(folder) : {};
+    const filter = new PathFilter({
+      exclude: config.exclude,
+      gitignore: options.honourGitignore ? ignores['.gitignore'] : undefined,
+      keyguardignore: ignores['.keyguardignore'],
+    });
+    return filter.ignores(relativePath);
+  }
+
+  /**
+   * Runs the engine on one text. Never throws: a failure or a skipped file becomes a log line
+   * (with the relative path, never content) and no findings.
+   */
+  scan(text: string, uri: vscode.Uri, options: ScanOptions): Finding[] {
+    const where = relativePathOf(uri);
+    try {
+      const result = scanText(text, uri.path, options);
+      if (result.skipped) this.services.log.info(`Skipped ${where}: ${result.skipped}`);
+      for (const note of result.notes) this.services.log.warn(`${where}: ${note}`);
+      return result.findings;
+    } catch (error) {
+      this.services.log.error(`Scanning ${where} failed: ${describeError(error)}`);
+      return [];
+    }
+  }
+
+  private subscribeToVault(): void {
+    const vault = this.services.vault;
+    if (this.vaultSubscribed || !vault) return;
+    this.vaultSubscribed = true;
+    this.disposables.push(vault.onDidChange(() => this.changeEmitter.fire()));
+  }
+
+  private invalidate(): void {
+    this.allowlists.clear();
+    this.ignoreTexts.clear();
+    this.changeEmitter.fire();
+  }
+
+  private allowlistOf(folder: vscode.WorkspaceFolder): Promise<AllowlistEntry[]> {
+    const key = folder.uri.toString();
+    let pending = this.allowlists.get(key);
+    if (!pending) {
+      pending = this.loadAllowlist(folder);
+      this.allowlists.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async loadAllowlist(folder: vscode.WorkspaceFolder): Promise<AllowlistEntry[]> {
+    const text = await readOptionalText(vscode.Uri.joinPath(folder.uri, ALLOWLIST_PATH));
+    if (text === undefined) return [];
+    const parsed = parseAllowlist(text);
+    for (const note of parsed.notes) this.services.log.warn(`${ALLOWLIST_PATH} in ${folder.name}: ${note}`);
+    return parsed.entries;
+  }
+
+  private ignoreTextsOf(folder: vscode.WorkspaceFolder): Promise<Record<string, string>> {
+    const key = folder.uri.toString();
+    let pending = this.ignoreTexts.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const texts: Record<string, string> = {};
+        for (const name of IGNORE_FILES) {
+          const text = await readOptionalText(vscode.Uri.joinPath(folder.uri, name));
+          if (text !== undefined) texts[name] = text;
+        }
+        return texts;
+      })();
+      this.ignoreTexts.set(key, pending);
+    }
+    return pending;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** Path relative to the file's workspace folder with `/` separators; the file name for loose files. */
+export function relativePathOf(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+/** The overrides the engine understands; `hint` exists only in the editor and is applied there. */
+function engineSeverities(overrides: KeyguardConfig['severityOverrides']): Record<string, Severity> {
+  const result: Record<string, Severity> = {};
+  for (const [ruleId, severity] of Object.entries(overrides)) {
+    if (severity !== 'hint') result[ruleId] = severity;
+  }
+  return result;
+}
+
+/** Reads a UTF-8 file, or undefined when it does not exist or cannot be read. */
+async function readOptionalText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
