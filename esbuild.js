@@ -19,6 +19,8 @@ async function main() {
         bundle: true,
         format: 'cjs',
         platform: 'node',
+        // jsonc-parser's UMD `main` hides its requires from esbuild; its ESM build bundles cleanly.
+        mainFields: ['module', 'main'],
         target: 'node18',
         minify: production,
         sourcemap: !production,

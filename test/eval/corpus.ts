@@ -24,11 +24,24 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** Reads and renders every corpus template. */
+/** Templates that could not be rendered (a placeholder naming a rule the generator does not know). */
+export const renderErrors: string[] = [];
+
+/**
+ * Reads and renders every corpus template. A template that fails to render is left out and recorded in
+ * `renderErrors` (the eval prints them), so one renamed rule id does not hide every other figure.
+ */
 export function loadCorpus(corpusDir = defaultCorpusDir(), seed?: string): RenderedFile[] {
-  return listFiles(corpusDir).map((relPath) =>
-    renderEvalFile(fs.readFileSync(path.join(corpusDir, relPath), 'utf8'), relPath, seed),
-  );
+  renderErrors.length = 0;
+  const files: RenderedFile[] = [];
+  for (const relPath of listFiles(corpusDir)) {
+    try {
+      files.push(renderEvalFile(fs.readFileSync(path.join(corpusDir, relPath), 'utf8'), relPath, seed));
+    } catch (error) {
+      renderErrors.push(`${relPath}: ${(error as Error).message}`);
+    }
+  }
+  return files;
 }
 
 /** Writes the rendered corpus under `targetDir` (for the CLI and the bench), returning the directory. */

@@ -18,13 +18,13 @@ export interface RenderedFile {
 
 const RAND = /\{\{rand:(\d+)(?::(b62|hex|b64|pw))?\}\}/g;
 const FAKE = /\{\{fake:[a-z0-9-]+(?::[A-Za-z0-9_-]+)?\}\}/g;
-const EXPECT = /\{\{expect:([a-z0-9-]+)\}\}/g;
+const EXPECT = /\{\{expect:([a-z0-9-]+)(?::\+(\d+))?\}\}/g;
 
 const ALPHABETS = {
   b62: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
   hex: '0123456789abcdef',
   b64: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
-  pw: 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!#%*-_.',
+  pw: 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!+-_.',
 } as const;
 
 /** FNV-1a: turns a seed string into a 32-bit PRNG state. */
@@ -64,7 +64,8 @@ export function randomValue(length: number, alphabet: keyof typeof ALPHABETS, ne
  * Renders one corpus template:
  * - `{{rand:<n>[:b62|hex|b64|pw]}}` becomes a seeded invented value (generic secrets and passwords);
  * - `{{fake:<rule-id>[:<variant>]}}` becomes a fake provider key (test/support/template.ts);
- * - `{{expect:<rule-id>}}` markers are removed and become an expectation for the rendered line they sit on.
+ * - `{{expect:<rule-id>}}` markers are removed and become an expectation for the rendered line they sit on;
+ *   `{{expect:<rule-id>:+N}}` expects it N lines further down (inside a generated multi-line value).
  * Markers are read after the other placeholders are filled, so multi-line fake values (PEM blocks) shift
  * later lines correctly; put a marker on the line where its value starts.
  */
@@ -81,8 +82,8 @@ export function renderEvalFile(template: string, relPath: string, seed = 'keygua
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
     // A sentinel-wrapped value may span lines; only its start line records it.
-    lines[index] = lines[index].replace(EXPECT, (_all, ruleId: string) => {
-      expected.push({ line: index + 1, ruleId });
+    lines[index] = lines[index].replace(EXPECT, (_all, ruleId: string, offset?: string) => {
+      expected.push({ line: index + 1 + Number(offset ?? 0), ruleId });
       return '';
     });
   }

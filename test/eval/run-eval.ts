@@ -9,7 +9,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultCorpusDir, loadCorpus, writeCorpus } from './corpus';
+import { defaultCorpusDir, loadCorpus, renderErrors, writeCorpus } from './corpus';
+import { ruleById } from '../../src/engine/rules/catalog';
 import { evaluateInProcess, expectedLabels } from './evaluate';
 import { formatScore, summaryLine } from './report';
 import { scanWithCli } from './sarif';
@@ -53,6 +54,9 @@ function main(): number {
   console.log(`Keyguard eval corpus: ${files.length} files, ${files.reduce((n, f) => n + f.text.split('\n').length, 0)} lines, ` +
     `${expected.length} expected findings (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), ` +
     `${new Set(expected.map((e) => e.ruleId)).size} distinct rule ids`);
+  for (const error of renderErrors) console.log(`RENDER ERROR ${error}`);
+  const unknown = [...new Set(expected.map((e) => e.ruleId).filter((id) => !ruleById(id)))];
+  if (unknown.length > 0) console.log(`UNKNOWN RULE IDS in expectations (renamed rules?): ${unknown.join(', ')}`);
   console.log(`file types: ${[...extensions].sort(([a], [b]) => a.localeCompare(b)).map(([e, n]) => `${e}×${n}`).join(' ')}`);
   console.log('');
 
@@ -73,6 +77,7 @@ function main(): number {
   const failures: string[] = [];
   if (args.minF1 !== undefined && f1(inProcess.score.overall) < args.minF1) failures.push(`scanText F1 below ${args.minF1}`);
   if (inProcess.errors.length > 0) failures.push(`${inProcess.errors.length} engine errors`);
+  if (renderErrors.length > 0) failures.push(`${renderErrors.length} templates did not render`);
 
   if (args.cli) {
     const cliPath = path.resolve(__dirname, '../../../dist/cli.js');

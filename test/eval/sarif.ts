@@ -54,7 +54,10 @@ export function scanWithCli(cliPath: string, corpusDir: string): CliLabels {
     const message = (run.stderr || run.stdout || String(run.error ?? '')).trim().split('\n')[0]?.slice(0, 200);
     return { skipped: `CLI exited with ${run.status ?? run.signal}: ${message}` };
   }
-  if (!fs.existsSync(output)) return { skipped: 'CLI did not write the SARIF output file (not a real CLI yet?)' };
+  if (!fs.existsSync(output)) {
+    const stderr = (run.stderr || '').trim().split('\n').find((line) => /error/i.test(line)) ?? (run.stderr || '').trim().split('\n')[0] ?? '';
+    return { skipped: `CLI exited ${run.status} without writing the SARIF file${stderr ? `: ${stderr.slice(0, 200)}` : ''}` };
+  }
   let log: Log;
   try {
     log = JSON.parse(fs.readFileSync(output, 'utf8')) as Log;

@@ -19,9 +19,10 @@ export interface FindingLike {
 
 /** Applies non-overlapping edits to a text (any order given); used by tests and by planners that chain edits. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  // Later edits first so earlier offsets stay valid; inserts at one position keep their given order.
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
   let result = text;
-  for (const edit of sorted) {
+  for (const { edit } of sorted) {
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   }
   return result;

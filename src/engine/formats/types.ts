@@ -17,6 +17,10 @@ export interface KeyValueEntry {
   quoted: boolean;
   /** For INI/TOML: the section name (`[production]`), when any. */
   section?: string;
+  /** YAML only: a non-standard tag on the value (`!Ref`, `!vault`, `!Sub`), which makes it a reference, not a literal. */
+  tag?: string;
+  /** Offset where the key's own text starts (for quick fixes that rewrite the whole assignment). */
+  keyStart?: number;
 }
 
 /** Result of parsing a config file. */

@@ -14,6 +14,8 @@ export const CommandIds = {
   moveToSecretStorage: 'keyguard.moveToSecretStorage',
   ignoreFinding: 'keyguard.ignoreFinding',
   fixAllInFile: 'keyguard.fixAllInFile',
+  /** Internal: saves the side files (`.env`, `.gitignore`, allowlist) a quick fix just edited. */
+  saveFixFiles: 'keyguard.internal.saveFixFiles',
 
   // Vault (issue 5)
   addKey: 'keyguard.addKey',
@@ -34,6 +36,11 @@ export const CommandIds = {
    * output channel's log file is, so integration tests can check what a user sees.
    */
   inspectForTests: 'keyguard.internal.inspect',
+  /**
+   * Not contributed: the vault's test hook (status bar and tree snapshots, notification recorder, crash
+   * injection, slot fingerprints). Registered only outside production mode; never returns a value.
+   */
+  vaultInspectForTests: 'keyguard.internal.vault',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,0 +1,143 @@
+import type { DetectContext } from '../src/engine/detect';
+import { shannonEntropy } from '../src/engine/entropy';
+import { languageOf } from '../src/engine/language';
+import { computeLineStarts } from '../src/engine/lines';
+import { providerRules } from '../src/engine/rules/providers';
+import type { ProviderRule } from '../src/engine/rules/types';
+import { scanText } from '../src/engine/scanner';
+import { fakeValue } from '../test/support/fakeKeys';
+import { seededRandom } from '../test/eval/render';
+import { msSince } from './stats';
+
+/** Time of one rule (or detector) on one adversarial input. */
+export interface RuleTiming {
+  ruleId: string;
+  variant: string;
+  ms: number;
+}
+
+const SIZE = 1 << 20;
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64 = `${BASE62}+/`;
+
+/** `unit` repeated up to 1 MB. */
+function fill(unit: string, size = SIZE): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+/** 1 MB drawn from `alphabet` (seeded, so every run times the same text). */
+function run(alphabet: string, seed: string, size = SIZE): string {
+  const next = seededRandom(seed);
+  const out: string[] = [];
+  for (let i = 0; i < size; i++) out.push(alphabet[Math.floor(next() * alphabet.length)]);
+  return out.join('');
+}
+
+function context(text: string, fileName: string): DetectContext {
+  return { text, fileName, language: languageOf(fileName), lowerText: text.toLowerCase(), lineStarts: computeLineStarts(text) };
+}
+
+/**
+ * Runs one provider rule alone, through the same steps `detectProviders` applies to each candidate rule
+ * (global regex over the text, entropy floor, validator), and returns how many values it accepted.
+ */
+export function runRuleAlone(rule: ProviderRule, ctx: DetectContext): number {
+  if (!rule.keywords.some((keyword) => ctx.lowerText.includes(keyword))) return 0;
+  const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
+  const pattern = new RegExp(rule.pattern.source, flags);
+  const group = rule.secretGroup ?? 0;
+  let accepted = 0;
+  for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const value = m[group];
+    if (!value) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
+    if (rule.validate && !rule.validate(value, { text: ctx.text, start, end: start + value.length, fileName: ctx.fileName })) continue;
+    accepted++;
+  }
+  return accepted;
+}
+
+/** A valid-looking sample of the rule's format from the fake-key generator, when it knows the rule. */
+function sampleOf(rule: ProviderRule): string | undefined {
+  try {
+    return fakeValue(rule.id, 'bench');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adversarial inputs for one provider rule, each about 1 MB:
+ * - `prefix+run`: the format's prefix followed by 1 MB of the characters its body accepts (never ends);
+ * - `back-to-back`: valid samples concatenated without separators (every position is a candidate);
+ * - `near-miss`: `keyword = "<sample minus one char>` repeated (context checks and validators on each).
+ */
+function providerInputs(rule: ProviderRule): Array<[string, string]> {
+  const sample = sampleOf(rule);
+  const keyword = rule.keywords[0] ?? '';
+  if (!sample) return [['keyword+base62 run', keyword + run(BASE62, rule.id)]];
+  const firstLine = sample.split('\n')[0];
+  if (sample.includes('\n')) {
+    // PEM-like blocks: a header and then 1 MB of body lines with no END marker.
+    return [['header+1MB body, no END', `${firstLine}\n${fill(`${run(BASE64, rule.id, 64)}\n`)}`], ['back-to-back', fill(`${sample}\n`)]];
+  }
+  const cut = firstLine.slice(0, 16).search(/[_\-.:][^_\-.:]*$/);
+  const prefix = cut >= 0 ? firstLine.slice(0, cut + 1) : firstLine.slice(0, Math.min(4, firstLine.length));
+  const alphabet = [...new Set(firstLine.slice(prefix.length))].join('') || BASE62;
+  return [
+    ['prefix+run', prefix + run(alphabet, rule.id)],
+    ['back-to-back', fill(sample)],
+    ['near-miss', fill(`${keyword} = "${sample.slice(0, -1)}\n`)],
+  ];
+}
+
+/** Inputs aimed at the generic and risky-config detectors, scanned through `scanText` with a file name. */
+const DETECTOR_INPUTS: Array<[string, string, () => string]> = [
+  ['generic', 'app.env', () => fill('a=')],
+  ['generic', 'config.json', () => fill('"key": "')],
+  ['generic', 'settings.py', () => `api_key = "${run(BASE64, 'generic-b64')}"`],
+  ['generic', 'app.yaml', () => fill('password: x\n')],
+  ['generic', 'app.properties', () => `secret=${run(BASE62, 'generic-b62')}`],
+  ['generic', 'blob.txt', () => run(BASE64, 'b64-run')],
+  ['generic', 'main.ts', () => fill('token = token = ')],
+  ['structural', 'conn.txt', () => `postgres://user:${run(BASE62, 'url')}`],
+  ['structural', 'key.pem', () => `-----BEGIN PRIVATE KEY-----\n${fill(`${run(BASE64, 'pem', 64)}\n`)}`],
+  ['structural', 'headers.txt', () => fill('Authorization: Bearer ')],
+  ['risky-config', 'client.py', () => fill('requests.get(url, verify=False)\n')],
+  ['risky-config', 'production.yaml', () => fill('debug: true\n')],
+  ['risky-config', 'deep.json', () => fill('{"a":')],
+  ['risky-config', 'run.sh', () => fill('curl -k -k -k ')],
+];
+
+/** Times every provider rule alone and every detector family on its adversarial inputs, slowest first. */
+export function adversarialTimings(): { timings: RuleTiming[]; notes: string[] } {
+  const timings: RuleTiming[] = [];
+  const notes: string[] = [];
+  let withoutSample = 0;
+  for (const rule of providerRules) {
+    let worst: RuleTiming | undefined;
+    const inputs = providerInputs(rule);
+    if (inputs[0][0].startsWith('keyword')) withoutSample++;
+    for (const [variant, text] of inputs) {
+      const ctx = context(text, 'adversarial.txt');
+      const started = process.hrtime.bigint();
+      runRuleAlone(rule, ctx);
+      const ms = msSince(started);
+      if (!worst || ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
+    }
+    if (worst) timings.push(worst);
+  }
+  if (withoutSample > 0) notes.push(`${withoutSample} rules have no fake-key sample; they got keyword + 1 MB base62`);
+  for (const [family, fileName, make] of DETECTOR_INPUTS) {
+    const text = make();
+    const started = process.hrtime.bigint();
+    scanText(text, fileName);
+    timings.push({ ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: msSince(started) });
+  }
+  return { timings: timings.sort((a, b) => b.ms - a.ms), notes };
+}

@@ -1,0 +1,24 @@
+/** Small timing helpers for the bench; nothing here asserts anything. */
+
+/** Milliseconds elapsed since `start` (from `process.hrtime.bigint()`). */
+export function msSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The `p`-th percentile (0–100) of `values`, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+/** `✓ met` / `✗ missed` next to a figure and its target. */
+export function verdict(met: boolean): string {
+  return met ? 'target met' : 'target MISSED';
+}
+
+/** Mebibytes with two decimals. */
+export function mb(bytes: number): string {
+  return (bytes / 1048576).toFixed(2);
+}

@@ -1,0 +1,778 @@
+import type { DetectContext } from './detect';
+import { shannonEntropy } from './entropy';
+import type { KeyValueEntry } from './formats/types';
+import type { LanguageId } from './language';
+import {
+  isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
+} from './placeholders';
+import type { RuleMeta } from './rules/types';
+import type { RawMatch } from './types';
+
+/**
+ * The generic detector: a secret-like name (`api_key`, `clientSecret`, `DB_PASSWORD`, `x-api-key`…) given a
+ * literal value, in source code (`=`, `:`, `:=`, `=>`, `<-`, keyword arguments, object literals, setters,
+ * `--token=…` flags, `#define`) and in structured config (entries from `ctx.structure`). The value is judged
+ * by shape and entropy, after the shared negative filters (placeholders, references, hashes, public keys).
+ * One pass over the text finds candidate names with a single keyword regex; everything else is cheap checks.
+ */
+
+/** Rules reported by the generic detector. */
+export const genericRules: RuleMeta[] = [
+  {
+    id: 'generic-secret',
+    title: 'Hardcoded secret',
+    provider: 'Generic',
+    kind: 'secret',
+    severity: 'warning',
+    specificity: 'generic',
+    format: 'A secret-like name (api_key, token, secret, client_secret, private_key, credentials, auth…) assigned a high-entropy literal',
+    remediation: 'Move the value into an environment variable or a secret store and read it at run time; rotate it if it was ever committed.',
+  },
+  {
+    id: 'generic-password',
+    title: 'Hardcoded password',
+    provider: 'Generic',
+    kind: 'secret',
+    severity: 'warning',
+    specificity: 'generic',
+    format: 'A password-like name (password, passwd, pwd, pass) assigned a literal in source code',
+    remediation: 'Read the password from an environment variable or a secret store instead of the source; change it if it was ever committed.',
+  },
+];
+
+/** What a name says its value is. `key` is a weaker hint (`stripe_key`, `license_key`) than `secret`. */
+export type SecretNameClass = 'password' | 'secret' | 'key';
+
+/** Words that, as the last word of a name, say the value describes a secret rather than being one. */
+const DESCRIPTIVE_LAST_WORDS = new Set([
+  'type', 'types', 'url', 'urls', 'uri', 'endpoint', 'path', 'paths', 'file', 'files', 'filename', 'filepath', 'dir',
+  'directory', 'folder', 'name', 'names', 'id', 'ids', 'length', 'len', 'size', 'count', 'expiry', 'expires',
+  'expiration', 'expire', 'expired', 'exp', 'ttl', 'timeout', 'max', 'min', 'limit', 'field', 'fields', 'label',
+  'placeholder', 'hint', 'prompt', 'message', 'msg', 'error', 'errors', 'regex', 'regexp', 'pattern', 'format',
+  'policy', 'header', 'headers', 'prefix', 'suffix', 'param', 'params', 'parameter', 'column', 'col', 'input',
+  'validator', 'validation', 'strength', 'hash', 'hashed', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5',
+  'salt', 'enabled', 'disabled', 'required', 'reset', 'mode', 'method', 'provider', 'manager', 'service', 'store',
+  'helper', 'generator', 'cache', 'ref', 'reference', 'env', 'var', 'variable', 'arn', 'domain', 'host', 'hostname',
+  'port', 'user', 'username', 'login', 'email', 'scope', 'scopes', 'realm', 'issuer', 'audience', 'region',
+  'version', 'flow', 'callback', 'redirect', 'level', 'strategy', 'backend', 'plugin', 'class', 'handler',
+  'middleware', 'location', 'source', 'index', 'idx', 'position', 'pos', 'offset', 'kind', 'state', 'status',
+  'storage', 'request', 'response', 'schema', 'model', 'builder', 'factory', 'settings', 'option', 'options',
+  'flag', 'rotation', 'interval', 'lifetime', 'duration', 'age', 'date', 'time', 'timestamp', 'at', 'created',
+  'updated', 'changed', 'valid', 'invalid', 'verified', 'matches', 'match', 'check', 'text', 'title',
+  'description', 'desc', 'help', 'tooltip', 'link', 'button', 'btn', 'icon', 'view', 'page', 'screen', 'form',
+  'modal', 'dialog', 'component', 'widget', 'visible', 'visibility', 'toggle', 'rules', 'rule', 'requirements',
+  'complexity', 'history', 'attempts', 'retries', 'lock', 'locked', 'lockout', 'bucket', 'table', 'collection',
+  'queue', 'topic', 'channel', 'event', 'events', 'listener', 'function', 'fn', 'func', 'hook', 'route', 'count',
+  'len', 'bytes', 'bits', 'algorithm', 'algo', 'alg', 'cipher', 'encoding', 'charset', 'policy', 'command', 'cmd',
+  'script', 'program', 'process', 'exe', 'binary', 'bin', 'length', 'ms', 'seconds', 'secs', 'sec', 'minutes',
+  'mins', 'hours', 'days', 'number', 'num', 'list', 'map', 'dict', 'set', 'array', 'key_id', 'keyid', 'kid',
+  'usage', 'purpose', 'owner', 'mask', 'masked', 'spec', 'template', 'example', 'sample', 'test', 'mock', 'stub',
+  'dummy', 'fake', 'lookup', 'names', 'pair', 'id_', 'identifier', 'principal', 'account', 'arn', 'alias',
+  'store', 'vault', 'keyring', 'keychain', 'chain', 'bundle', 'pem', 'crt', 'cert', 'certificate', 'der', 'p12',
+  'pfx', 'jks', 'keystore', 'truststore', 'entry', 'entries', 'secretref', 'keyref', 'selector', 'config',
+  'configuration', 'conf', 'cfg', 'str', 'string', 'hex', 'b64', 'base64', 'len', 'sent', 'received',
+  'confirmed', 'confirmation', 'repeat', 'again', 'verify', 'old', 'previous', 'prev', 'current', 'policy',
+  'generation', 'issued', 'refresh', 'revoked', 'revocation', 'introspection', 'exchange', 'uses', 'used',
+]);
+
+/** Words that, as the first word of a plain (undotted) name, make it an action, flag or label. */
+const DESCRIPTIVE_FIRST_WORDS = new Set([
+  'is', 'has', 'use', 'uses', 'show', 'hide', 'enable', 'disable', 'require', 'requires', 'allow', 'should',
+  'can', 'get', 'fetch', 'load', 'read', 'generate', 'gen', 'create', 'validate', 'check', 'verify', 'hash',
+  'encode', 'decode', 'encrypt', 'decrypt', 'parse', 'compare', 'update', 'reset', 'forgot', 'forget', 'print',
+  'log', 'display', 'render', 'handle', 'on', 'invalid', 'wrong', 'bad', 'missing', 'empty', 'no', 'num', 'max',
+  'min', 'need', 'needs', 'must', 'do', 'does', 'did', 'was', 'will', 'to', 'from', 'input', 'prompt', 'ask',
+  'request', 'send', 'save', 'remove', 'delete', 'revoke', 'rotate', 'find', 'lookup', 'count', 'total', 'last', 'first', 'next', 'prev', 'label', 'placeholder', 'toggle', 'format',
+  'mask', 'sanitize', 'redact', 'strip', 'clear', 'test', 'mock', 'fake', 'stub', 'dummy', 'example', 'sample',
+  'expect', 'expected', 'assert',
+]);
+
+/** `<word>_key` names that are not credentials. */
+const NON_SECRET_KEY_QUALIFIERS = new Set([
+  'primary', 'foreign', 'sort', 'partition', 'cache', 'idempotency', 'public', 'pub', 'object', 's3', 'row', 'hash',
+  'range', 'composite', 'unique', 'lookup', 'map', 'dict', 'translation', 'i18n', 'locale', 'message', 'react',
+  'list', 'item', 'group', 'attribute', 'attr', 'field', 'column', 'table', 'index', 'hot', 'shortcut', 'keyboard',
+  'local', 'redis', 'env', 'config', 'settings', 'registry', 'meta', 'metadata', 'label', 'name', 'dedup',
+  'dedupe', 'routing', 'shard', 'ssh', 'gpg', 'pgp', 'kms', 'key', 'tls', 'ssl', 'cert', 'storage', 'state',
+  'cursor', 'query', 'search', 'filter', 'order', 'next', 'prev', 'parent', 'child', 'node', 'tree', 'entry',
+  'bucket', 'file', 'path', 'dir', 'json', 'yaml', 'xml', 'csv', 'data', 'value', 'id', 'type', 'event', 'route',
+  'store', 'context', 'theme', 'color', 'style', 'css', 'i', 'j', 'k', 'x', 'y', 'the', 'a', 'my', 'this', 'new',
+  'old', 'sub', 'super', 'nested', 'inner', 'outer', 'lock', 'mutex', 'semaphore', 'job', 'task', 'queue',
+]);
+
+/** Words that make a name a credential wherever they appear. */
+const SECRET_WORDS = new Set([
+  'secret', 'secrets', 'token', 'tokens', 'credential', 'credentials', 'creds', 'cred', 'apikey', 'apikeys',
+  'auth', 'authkey', 'authtoken', 'authorization', 'accesstoken', 'refreshtoken', 'privatekey', 'secretkey',
+  'accesskey', 'clientsecret', 'sessionkey', 'signingkey', 'encryptionkey', 'masterkey', 'appkey', 'appsecret',
+  'consumersecret', 'webhooksecret', 'jwtsecret', 'bearer', 'apitoken', 'authsecret',
+]);
+
+/** Qualifiers that make `<word>_key` as strong a hint as `secret`. */
+const STRONG_KEY_QUALIFIERS = new Set([
+  'api', 'access', 'secret', 'private', 'client', 'app', 'application', 'master', 'encryption', 'encrypt',
+  'signing', 'sign', 'hmac', 'auth', 'consumer', 'subscription', 'admin', 'root', 'service', 'server', 'shared',
+  'session', 'jwt', 'crypto', 'cipher', 'aes', 'license', 'licence', 'developer', 'dev', 'integration',
+]);
+
+const BENIGN_PASS_WORDS = new Set([
+  'bypass', 'compass', 'getpass', 'surpass', 'trespass', 'overpass', 'underpass', 'firstpass', 'multipass',
+  'encompass', 'impass', 'onepass', 'secondpass', 'twopass', 'singlepass', 'renderpass', 'subpass', 'highpass',
+  'lowpass', 'bandpass', 'allpass', 'skippass',
+]);
+
+/** Splits `DB_PASSWORD`, `apiKey`, `APIKey`, `x-api-key`, `spring.datasource.password` into lower-case words. */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function isPasswordWord(word: string): boolean {
+  if (word === 'pass' || word === 'pw' || word === 'pwd' || word === 'passcode' || word === 'pword' || word === 'passwort') return true;
+  if (word.includes('password') || word.includes('passwd') || word.includes('passphrase')) return true;
+  if (BENIGN_PASS_WORDS.has(word)) return false;
+  return word.length <= 12 && (word.endsWith('pass') || word.endsWith('pwd'));
+}
+
+function isSecretWord(word: string): boolean {
+  if (SECRET_WORDS.has(word)) return true;
+  if (word.includes('secret')) return true;
+  if (word.endsWith('token') && word.length <= 16) return true;
+  return /apikey|credential|privatekey|accesskey|secretkey|signingkey|encryptionkey|masterkey/.test(word);
+}
+
+const cache = new Map<string, SecretNameClass | null>();
+
+/**
+ * Says whether a name (any case style) names a credential, and how strongly:
+ * `password` for password-like names, `secret` for api keys/tokens/secrets/credentials/auth,
+ * `key` for other `<word>_key` names, undefined otherwise (`token_type`, `public_key`, `isPasswordValid`).
+ * `parent` is the enclosing key, used when the name alone says too little (`api: { key: … }`).
+ */
+export function classifySecretName(name: string, parent?: string): SecretNameClass | undefined {
+  const cacheKey = parent ? `${parent}\u0000${name}` : name;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = classifyUncached(name, parent);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(cacheKey, result ?? null);
+  return result;
+}
+
+function classifyUncached(name: string, parent?: string): SecretNameClass | undefined {
+  let words = wordsOf(name);
+  while (words.length > 1 && /^\d+$/.test(words[words.length - 1])) words.pop();
+  if (words.length === 0) return undefined;
+  if (words.length === 1 && (words[0] === 'key' || words[0] === 'value') && parent) {
+    const parentWords = wordsOf(parent);
+    const last = parentWords[parentWords.length - 1];
+    if (!last) return undefined;
+    words = [last, 'key'];
+  }
+  if (words.includes('public') || words.includes('pub') || words.includes('publishable')) return undefined;
+  const last = words[words.length - 1];
+  if (DESCRIPTIVE_LAST_WORDS.has(last)) return undefined;
+  if (!/[./:]/.test(name) && DESCRIPTIVE_FIRST_WORDS.has(words[0]) && words.length > 1) return undefined;
+  if (words.some(isPasswordWord)) return 'password';
+  if (words.some(isSecretWord) || isSecretWord(words.join(''))) return 'secret';
+  if ((last === 'key' || last === 'keys') && words.length >= 2) {
+    const qualifier = words[words.length - 2];
+    if (NON_SECRET_KEY_QUALIFIERS.has(qualifier)) return undefined;
+    return STRONG_KEY_QUALIFIERS.has(qualifier) ? 'secret' : 'key';
+  }
+  if (last.endsWith('key') && last.length > 3 && last.length <= 16) {
+    const qualifier = last.slice(0, -3);
+    if (STRONG_KEY_QUALIFIERS.has(qualifier)) return 'secret';
+  }
+  return undefined;
+}
+
+/** Languages whose files are configuration: a password there is the risky-config rule `plaintext-password`. */
+const CONFIG_LANGUAGES = new Set<LanguageId>(['yaml', 'json', 'dotenv', 'properties', 'ini', 'toml', 'xml', 'terraform', 'dockerfile']);
+
+/** Languages where a bare word after `NAME=` can be a literal value (shell words, env lines, docs). */
+const LOOSE_LANGUAGES = new Set<LanguageId>([
+  'shell', 'dockerfile', 'plaintext', 'markdown', 'yaml', 'json', 'dotenv', 'properties', 'ini', 'toml', 'xml',
+]);
+
+/** Languages with `name: Type = value` annotations. */
+const ANNOTATED_LANGUAGES = new Set<LanguageId>(['python', 'typescript', 'kotlin', 'swift', 'scala', 'rust']);
+
+/** True when a password in this language's files is configuration (risky config) rather than source code. */
+export function isConfigLanguage(language: LanguageId): boolean {
+  return CONFIG_LANGUAGES.has(language);
+}
+
+/** A secret-like name with a literal value that passed the value checks. */
+export interface SecretCandidate {
+  nameClass: SecretNameClass;
+  /** Offsets of the value (half-open). */
+  start: number;
+  end: number;
+  keyName: string;
+  keyPath: string;
+}
+
+/** A `name <op> value` site found in text, before judging the value. */
+export interface Assignment {
+  /** The name as written, without sigils (`self.api_key`, `DB_PASSWORD`, `--token`). */
+  name: string;
+  nameStart: number;
+  /** Innermost name (`api_key`) and the dotted path including enclosing objects (`openai.api_key`). */
+  keyName: string;
+  keyPath: string;
+  value: string;
+  valueStart: number;
+  valueEnd: number;
+  quoted: boolean;
+}
+
+const candidateCache = new WeakMap<DetectContext, SecretCandidate[]>();
+
+/**
+ * Every secret-like name with a literal value in the text, judged and deduplicated; computed once per
+ * DetectContext and shared by the generic and risky-config detectors.
+ */
+export function collectSecretCandidates(ctx: DetectContext): SecretCandidate[] {
+  const cached = candidateCache.get(ctx);
+  if (cached) return cached;
+  const found = isLockFile(ctx.fileName) ? [] : computeCandidates(ctx);
+  candidateCache.set(ctx, found);
+  return found;
+}
+
+function computeCandidates(ctx: DetectContext): SecretCandidate[] {
+  const nonProduction = isNonProductionPath(ctx.fileName);
+  const out: SecretCandidate[] = [];
+  const taken = new Set<number>();
+  const structure = ctx.structure;
+  let ranges: Array<[number, number]> | undefined;
+  if (structure) {
+    ranges = [];
+    for (const entry of structure.entries) {
+      ranges.push([entry.valueStart, entry.valueEnd]);
+      const candidate = judgeEntry(entry, nonProduction);
+      if (candidate && !taken.has(candidate.start)) {
+        taken.add(candidate.start);
+        out.push(candidate);
+      }
+    }
+    if (structure.malformed) ranges = undefined;
+    else ranges.sort((a, b) => a[0] - b[0]);
+  }
+  for (const assignment of findAssignments(ctx, !!structure)) {
+    if (taken.has(assignment.valueStart)) continue;
+    // In a well-formed structured file, only assignments embedded in a value count (`command: --token=…`).
+    if (ranges && !insideAny(ranges, assignment.nameStart)) continue;
+    const parent = parentSegment(assignment.name);
+    const nameClass = classifySecretName(lastSegment(assignment.name), parent);
+    if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, quoted: assignment.quoted })) continue;
+    taken.add(assignment.valueStart);
+    out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function judgeEntry(entry: KeyValueEntry, nonProduction: boolean): SecretCandidate | undefined {
+  if (entry.tag) return undefined;
+  const nameClass = classifySecretName(entry.key, parentSegment(entry.keyPath));
+  if (!nameClass) return undefined;
+  if (!judgeSecretValue(entry.value, nameClass, { nonProduction, quoted: entry.quoted })) return undefined;
+  let start = entry.valueStart;
+  let end = entry.valueEnd;
+  const raw = entryText(entry);
+  if (raw !== undefined) {
+    const trimmedStart = raw.length - raw.trimStart().length;
+    start += trimmedStart;
+    end -= raw.length - raw.trimEnd().length;
+  }
+  return { nameClass, start, end, keyName: entry.key, keyPath: entry.keyPath };
+}
+
+/** The entry's value when it equals its source text (no escapes), for trimming offsets. */
+function entryText(entry: KeyValueEntry): string | undefined {
+  return entry.valueEnd - entry.valueStart === entry.value.length ? entry.value : undefined;
+}
+
+function insideAny(ranges: Array<[number, number]>, offset: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][0] <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  // Ranges may nest or repeat (renamed entries); look back a little for one that contains the offset.
+  for (let i = best; i >= 0 && i > best - 8; i--) if (ranges[i][0] <= offset && offset < ranges[i][1]) return true;
+  return false;
+}
+
+/** `a.b.c` -> `c`; `a[0]` -> `a`. */
+function lastSegment(name: string): string {
+  const cleaned = name.replace(/\[\d+\]$/, '');
+  const dot = cleaned.lastIndexOf('.');
+  return dot < 0 ? cleaned : cleaned.slice(dot + 1);
+}
+
+/** The segment before the last one, if any: `openai.api.key` -> `api`. */
+function parentSegment(name: string): string | undefined {
+  const cleaned = name.replace(/\[\d+\]/g, '');
+  const dot = cleaned.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const before = cleaned.slice(0, dot);
+  const previous = before.lastIndexOf('.');
+  return previous < 0 ? before : before.slice(previous + 1);
+}
+
+/**
+ * Detects hardcoded secrets and (in source code) passwords. In config files a password is reported by
+ * the risky-config detector as `plaintext-password` instead, so each value gets one finding.
+ */
+export function detectGeneric(ctx: DetectContext): RawMatch[] {
+  const inConfig = isConfigLanguage(ctx.language);
+  const matches: RawMatch[] = [];
+  for (const candidate of collectSecretCandidates(ctx)) {
+    if (candidate.nameClass === 'password' && inConfig) continue;
+    matches.push({
+      ruleId: candidate.nameClass === 'password' ? 'generic-password' : 'generic-secret',
+      start: candidate.start,
+      end: candidate.end,
+      keyName: candidate.keyName,
+      keyPath: candidate.keyPath,
+    });
+  }
+  return matches;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Value judgement
+
+/** Options for judging a value. */
+export interface JudgeOptions {
+  /** The file is test/dev/CI/example material: well-known default passwords are expected there. */
+  nonProduction?: boolean;
+  quoted?: boolean;
+}
+
+/**
+ * Decides whether a literal under a secret-like name is a real credential. Rejects placeholders,
+ * references, hashes and ids, public material, numbers and booleans, URLs and paths, identifiers and
+ * UI strings; then asks for a shape and entropy that fit the name (passwords need less than api keys).
+ */
+export function judgeSecretValue(value: string, nameClass: SecretNameClass, options: JudgeOptions = {}): boolean {
+  const v = value.trim();
+  if (v.length === 0 || v.length > 1000) return false;
+  if (/\s/.test(v)) return false;
+  if (isPlaceholder(v) || isReference(v) || isPublicMaterial(v) || v.startsWith('-----BEGIN')) return false;
+  if (looksLikeHashOrId(v, { hexIsHash: nameClass === 'key' })) return false;
+  if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v)) return false;
+  const entropy = shannonEntropy(v);
+  const classes = charClasses(v);
+  switch (nameClass) {
+    case 'password':
+      if (isWeakDefault(v)) return !options.nonProduction;
+      if (v.length < 4) return false;
+      if (/^[A-Za-z]+$/.test(v) && v.length < 6) return false;
+      return true;
+    case 'secret':
+      if (v.length < 8) return false;
+      if (classes < 2 && !(v.length >= 16 && entropy >= 3.5)) return false;
+      return entropy >= (v.length >= 16 ? 3.0 : 2.5);
+    case 'key':
+      return v.length >= 16 && classes >= 2 && /\d/.test(v) && entropy >= 3.3;
+  }
+}
+
+function charClasses(v: string): number {
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return lower + upper + digit + other;
+}
+
+/** Numbers, booleans, null-likes, versions, durations and sizes. */
+function isConstantLike(v: string): boolean {
+  if (/^[-+]?(?:\d[\d_,]*(?:\.\d+)?(?:e[-+]?\d+)?|0x[0-9a-f]+)$/i.test(v)) return true;
+  if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|~|nan|inf)$/i.test(v)) return true;
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/i.test(v)) return true;
+  return /^\d+(?:ms|s|m|h|d|w|kb|mb|gb|k|b)$/i.test(v);
+}
+
+const FILE_EXTENSION = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|txt|ya?ml|env|cfg|conf|ini|pub|gpg|asc|enc|properties|toml|xml|sh|py|js|ts|rb|go|html?|csv|log|db|sqlite|lock)$/i;
+
+/** URLs (credentials in URLs are a structural rule's job), file paths, MIME types. */
+function isUrlOrPath(v: string): boolean {
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)) return true;
+  if (/^(?:\.\.?[\\/]|~[\\/]|[A-Za-z]:[\\/]|\\\\)/.test(v)) return true;
+  if (/^[\w.-]+\.[a-z]{2,6}\/\S*$/i.test(v) && /^[a-z0-9.-]+\//.test(v)) return true;
+  if (/^[a-z]+\/[a-z0-9.+-]+$/.test(v)) return true;
+  if (v.includes('/') && /^\/?(?:[\w.@~+-]+\/)*[\w.@~+-]+\/?$/.test(v)) {
+    if (FILE_EXTENSION.test(v)) return true;
+    // A path's segments read like words; base64 (which also has `/`) mixes case and digits at random.
+    const segments = v.split('/').filter(Boolean);
+    if (v.startsWith('/') && segments.every((s) => /^[a-z0-9._@~+-]+$/.test(s) || s.length <= 12)) return true;
+  }
+  return !v.includes('/') && FILE_EXTENSION.test(v) && /^[\w.-]+$/.test(v) && !/\d{4,}/.test(v);
+}
+
+/** camelCase, PascalCase, snake_case, kebab-case, dotted and SCREAMING names: identifiers and i18n keys. */
+function isIdentifierLike(v: string): boolean {
+  return /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v) ||
+    /^[A-Z][a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v) ||
+    /^[a-z]{2,}\d{0,2}(?:[_.:-][a-z]{2,}\d{0,2})+$/.test(v) ||
+    /^[A-Z]{2,}\d{0,2}(?:[_.:-][A-Z]{2,}\d{0,2})+$/.test(v) ||
+    /^[A-Za-z][a-z]+(?:\.[A-Za-z][a-z]+)+$/.test(v) ||
+    /^(?:[a-z]+\.){2,}[A-Z]\w+$/.test(v) ||
+    /^[a-z]+(?:[A-Z][a-z]+)*(?:\(\))$/.test(v);
+}
+
+function isEmailOrHost(v: string): boolean {
+  return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v) || /^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?$/.test(v);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Assignment scanner
+
+/** One keyword regex finds every candidate name; all further checks are cheap character tests. */
+const KEYWORD = /pass|pwd|pw|secret|token|key|auth|cred|bearer/g;
+
+function isIdentCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 ||
+    c === 45 || c === 64;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+const QUOTES = new Set(['"', "'", '`']);
+
+/** Prefixes that make an unquoted `NAME=value` a command-start assignment (shell, Dockerfile, Makefile). */
+const LINE_START_PREFIX = /^(?:\s*(?:-\s+)?(?:export|ENV|ARG|set|SET|setx|local|declare(?:\s+-\w+)?|readonly|typeset|\$env:)?\s*)$/;
+
+const assignmentCache = new WeakMap<DetectContext, Assignment[]>();
+
+/**
+ * Finds `name <op> value` sites whose name contains a secret keyword, in any common syntax. Values are
+ * quoted literals; bare words count only where a language allows them (shell `NAME=value`, env and
+ * Dockerfile lines, `--flag value`, `#define`). Runs in one pass: the keyword regex never backtracks and
+ * each hit skips to the end of its identifier.
+ */
+export function findAssignments(ctx: DetectContext, structured = false): Assignment[] {
+  const cached = assignmentCache.get(ctx);
+  if (cached) return cached;
+  const found: Assignment[] = [];
+  const { text, lowerText } = ctx;
+  const n = text.length;
+  const language = ctx.language;
+  const loose = LOOSE_LANGUAGES.has(language) || (structured && !!ctx.structure?.malformed);
+  const regex = new RegExp(KEYWORD.source, 'g');
+  for (let m = regex.exec(lowerText); m; m = regex.exec(lowerText)) {
+    const hit = m.index;
+    let s = hit;
+    while (s > 0 && isIdentCode(text.charCodeAt(s - 1)) && hit - s < 100) s--;
+    let e = hit + m[0].length;
+    while (e < n && isIdentCode(text.charCodeAt(e)) && e - hit < 100) e++;
+    regex.lastIndex = e;
+    const site = readAssignment(ctx, s, e, loose);
+    if (site) found.push(site);
+  }
+  assignmentCache.set(ctx, found);
+  return found;
+}
+
+function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean): Assignment | undefined {
+  const { text, language } = ctx;
+  const n = text.length;
+  // Trim sigils and trailing punctuation from the identifier.
+  while (e > s && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+  let nameStart = s;
+  let flag = false;
+  if (text.startsWith('--', nameStart)) {
+    flag = true;
+    nameStart += 2;
+  } else if (text[nameStart] === '-' && /[a-z]/i.test(text[nameStart + 1] ?? '') && language !== 'yaml') {
+    nameStart += 1;
+    flag = true;
+  }
+  while (nameStart < e && (text[nameStart] === '$' || text[nameStart] === '@' || text[nameStart] === '.' || text[nameStart] === '-')) nameStart++;
+  if (nameStart >= e) return undefined;
+  const rawName = text.slice(nameStart, e);
+  const name = rawName.replace(/^(?:self|this|cls|@|\$this)\./, '');
+  const leaf = lastSegment(name);
+  if (!leaf || !classifySecretName(leaf, parentSegment(name))) return undefined;
+
+  let j = e;
+  const before = text[s - 1];
+  const quotedKey = QUOTES.has(before) && text[e] === before;
+  if (quotedKey) j = e + 1;
+  if (text[j] === ']') j++;
+  if ((text[j] === '?' || text[j] === '!') && text[j + 1] === ':') j++;
+  const afterName = j;
+  while (j < n && isBlankCode(text.charCodeAt(j))) j++;
+  const spaced = j > afterName;
+
+  if (text[j] === ':' && text[j + 1] !== ':' && text[j + 1] !== '=' && ANNOTATED_LANGUAGES.has(language)) {
+    j = skipAnnotation(text, j);
+  } else if (language === 'go' && /[A-Za-z*[]/.test(text[j] ?? '') && spaced) {
+    const typeEnd = skipWord(text, j, /[\w.*[\]]/);
+    let k = typeEnd;
+    while (k < n && isBlankCode(text.charCodeAt(k))) k++;
+    if (text[k] === '=' && text[k + 1] !== '=') j = k;
+  }
+
+  const op = readOperator(text, j, quotedKey);
+  let v: number;
+  let opKind: string;
+  const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
+  if (op) {
+    if (op === '(' && !acceptsCallValue(name, text, s)) return undefined;
+    if (op === ',' && !acceptsPairValue(linePrefix)) return undefined;
+    v = j + op.length;
+    opKind = op;
+  } else if (spaced && (flag || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix) || /^\s*#\s*define\s+$/.test(linePrefix) ||
+    (language === 'sql' && QUOTES.has(text[j])))) {
+    v = j;
+    opKind = ' ';
+  } else {
+    return undefined;
+  }
+  const tightAssignment = opKind === '=' && !spaced && !isBlankCode(text.charCodeAt(v));
+  while (v < n && isBlankCode(text.charCodeAt(v))) v++;
+  const literal = readLiteral(text, v, language);
+  let value: { start: number; end: number; quoted: boolean } | undefined = literal;
+  if (!value) {
+    const atLineStart = LINE_START_PREFIX.test(linePrefix);
+    const bareAllowed = flag ||
+      (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
+      (loose && tightAssignment && /(?:^|[\s;&|(])$/.test(linePrefix)) ||
+      (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
+    if (!bareAllowed || opKind === '(' || opKind === ',') return undefined;
+    value = readBareWord(text, v, opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell'));
+    if (!value) return undefined;
+  }
+  let keyName = lastSegment(name);
+  if (opKind === '(') keyName = keyName.replace(/^(?:set|with)(?=[A-Z_])_?/, '') || keyName;
+  return {
+    name,
+    nameStart,
+    keyName,
+    keyPath: keyPathOf(text, s, name, language),
+    value: text.slice(value.start, value.end),
+    valueStart: value.start,
+    valueEnd: value.end,
+    quoted: value.quoted,
+  };
+}
+
+function skipWord(text: string, i: number, chars: RegExp): number {
+  while (i < text.length && chars.test(text[i])) i++;
+  return i;
+}
+
+/** `name: Type = value` -> offset of `=`; otherwise the `:` offset unchanged. */
+function skipAnnotation(text: string, colon: number): number {
+  const limit = Math.min(text.length, colon + 80);
+  for (let k = colon + 1; k < limit; k++) {
+    const c = text[k];
+    if (c === '=') return text[k + 1] === '=' || text[k + 1] === '>' ? colon : k;
+    if (c === '\n' || c === ';' || c === '{' || c === '}' || QUOTES.has(c)) return colon;
+  }
+  return colon;
+}
+
+function readOperator(text: string, j: number, quotedKey: boolean): string | undefined {
+  const c0 = text[j];
+  const c1 = text[j + 1];
+  if (c0 === ':') {
+    if (c1 === '=') return ':=';
+    if (c1 === ':') return undefined;
+    return ':';
+  }
+  if (c0 === '=') {
+    if (c1 === '>') return '=>';
+    if (c1 === '~') return undefined;
+    if (c1 === '=') return text[j + 2] === '=' ? '===' : '==';
+    return '=';
+  }
+  if (c0 === '<' && c1 === '-') return '<-';
+  if (c0 === '?' && c1 === '=') return '?=';
+  if (c0 === '+' && c1 === '=') return undefined;
+  if (c0 === '(') return '(';
+  if (c0 === ',' && quotedKey) return ',';
+  return undefined;
+}
+
+/** `setPassword("…")`, `.apiKey("…")`, `withToken("…")`: a setter or builder taking the literal. */
+function acceptsCallValue(name: string, text: string, s: number): boolean {
+  const words = wordsOf(lastSegment(name));
+  if (words[0] === 'set' || words[0] === 'with') return true;
+  return text[s - 1] === '.' || text[s - 1] === '>';
+}
+
+/** `("password", "…")`, `define('DB_PASSWORD', '…')`, `put("apiKey", "…")`, `{ "ApiKey", "…" }` — not `getenv("X", "default")`. */
+function acceptsPairValue(linePrefix: string): boolean {
+  const call = /([A-Za-z_$][\w$.:>-]*)?\s*[([{]\s*$/.exec(linePrefix);
+  if (!call) return /,\s*$/.test(linePrefix) && /[{[]/.test(linePrefix);
+  const fn = (call[1] ?? '').toLowerCase();
+  if (!fn) return true;
+  if (/getenv|environ|env|fetch|get|lookup|read|load|require|param|arg|option|prompt|input|translate|gettext|^_$|^t$|config|setting|default/.test(fn)) {
+    return false;
+  }
+  return /put|set|define|add|append|header|with|insert|store|save|login|auth|connect|credential|new/.test(fn) || /[{[]$/.test(call[0].trim());
+}
+
+/** A quoted literal starting at `v` (with language string prefixes), same line only. */
+function readLiteral(text: string, v: number, language: LanguageId): { start: number; end: number; quoted: boolean } | undefined {
+  let i = v;
+  let raw = false;
+  let interpolated = false;
+  if (language === 'python') {
+    const prefix = /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(i, i + 3));
+    if (prefix) {
+      raw = /r/i.test(prefix[0]);
+      interpolated = /f/i.test(prefix[0]);
+      i += prefix[0].length;
+    }
+  } else if (language === 'csharp' && (text[i] === '@' || text[i] === '$') && text[i + 1] === '"') {
+    raw = text[i] === '@';
+    interpolated = text[i] === '$';
+    i++;
+  } else if (language === 'rust' && text[i] === 'r' && (text[i + 1] === '"' || text[i + 1] === '#')) {
+    raw = true;
+    i++;
+    while (text[i] === '#') i++;
+  } else {
+    const wrapper = /^(?:String::from|new\s+String|SecretString::new|Secret::new|SecretStr|str|String|Some|&)\(?/.exec(text.slice(i, i + 24));
+    if (wrapper && QUOTES.has(text[i + wrapper[0].length])) i += wrapper[0].length;
+  }
+  const quote = text[i];
+  if (!QUOTES.has(quote)) return undefined;
+  if (text[i + 1] === quote && text[i + 2] === quote) return undefined;
+  if (language === 'go' && quote === '`') raw = true;
+  const limit = Math.min(text.length, i + 2000);
+  for (let k = i + 1; k < limit; k++) {
+    const c = text[k];
+    if (c === '\\' && !raw) {
+      k++;
+      continue;
+    }
+    if (c === '\n') return undefined;
+    if (c === quote) {
+      const value = text.slice(i + 1, k);
+      if ((interpolated || quote === '`') && /\$\{|\{[^}]*\}/.test(value)) return undefined;
+      if (language === 'ruby' || language === 'php' || language === 'shell' || language === 'powershell') {
+        if (quote === '"' && /#\{|\$[A-Za-z_{(]/.test(value)) return undefined;
+      }
+      return { start: i + 1, end: k, quoted: true };
+    }
+  }
+  return undefined;
+}
+
+/** An unquoted word value; `toLineEnd` reads to the end of the line (YAML-ish, env, properties). */
+function readBareWord(text: string, v: number, toLineEnd: boolean): { start: number; end: number; quoted: boolean } | undefined {
+  let k = v;
+  const limit = Math.min(text.length, v + 1000);
+  if (toLineEnd) {
+    while (k < limit && text[k] !== '\n' && text[k] !== '\r') {
+      if (text[k] === '#' && k > v && isBlankCode(text.charCodeAt(k - 1))) break;
+      k++;
+    }
+    while (k > v && isBlankCode(text.charCodeAt(k - 1))) k--;
+  } else {
+    while (k < limit && !/[\s;|&)('"<>`]/.test(text[k])) k++;
+  }
+  if (text[k] === '(') return undefined;
+  while (k > v && /[.,]/.test(text[k - 1])) k--;
+  if (k <= v) return undefined;
+  const first = text[v];
+  if (first === '$' || first === '`' || first === '%' || first === '{' || first === '[' || first === '<' || first === '!' ||
+    first === '*' || first === '&' || first === '|' || first === '>') {
+    return undefined;
+  }
+  return { start: v, end: k, quoted: false };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+const CODE_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'function', 'def', 'catch', 'with', 'elif', 'else', 'fn', 'func', 'and', 'or', 'not', 'in', 'print', 'println', 'assert']);
+
+/**
+ * The dotted key path of an assignment, prefixed with the enclosing object or call when there is one:
+ * `apiKey` inside `const openai = {…}` -> `openai.apiKey`; `OpenAI(api_key=…)` -> `OpenAI.api_key`.
+ */
+function keyPathOf(text: string, s: number, name: string, language: LanguageId): string {
+  const path = name.replace(/^(?:self|this|cls)\./, '');
+  if (CONFIG_LANGUAGES.has(language) || language === 'shell' || language === 'plaintext' || language === 'markdown') return path;
+  const owner = enclosingOwner(text, s);
+  return owner ? `${owner}.${path}` : path;
+}
+
+function enclosingOwner(text: string, at: number): string | undefined {
+  let depth = 0;
+  const min = Math.max(0, at - 2000);
+  for (let i = at - 1; i >= min; i--) {
+    const c = text[i];
+    if (c === '}' || c === ')' || c === ']') depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (c === '[') return undefined;
+      return ownerNameBefore(text, i);
+    } else if (c === ';' && depth === 0) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function ownerNameBefore(text: string, bracket: number): string | undefined {
+  let i = bracket - 1;
+  const skipBlank = (): void => {
+    while (i >= 0 && /\s/.test(text[i])) i--;
+  };
+  skipBlank();
+  if (text[i] === '(') {
+    i--;
+    skipBlank();
+  }
+  if (text[i] === '=' || text[i] === ':') {
+    i--;
+    if (text[i] === ':' || text[i] === '=') i--;
+    skipBlank();
+  }
+  if (QUOTES.has(text[i])) {
+    const close = i;
+    const open = text.lastIndexOf(text[i], close - 1);
+    if (open < 0 || close - open > 80) return undefined;
+    return text.slice(open + 1, close) || undefined;
+  }
+  const end = i + 1;
+  while (i >= 0 && /[\w$]/.test(text[i]) && end - i < 80) i--;
+  const word = text.slice(i + 1, end);
+  if (!word || /^\d/.test(word) || CODE_KEYWORDS.has(word)) return undefined;
+  return word;
+}
+

@@ -1,0 +1,547 @@
+import * as path from 'path';
+import type { DetectContext } from './detect';
+import type { KeyValueEntry } from './formats/types';
+import { collectSecretCandidates, isConfigLanguage, wordsOf } from './generic';
+import { lineCommentOf, type LanguageId } from './language';
+import { isLockFile } from './placeholders';
+import type { RuleMeta } from './rules/types';
+import type { RawMatch } from './types';
+
+/**
+ * Risky configuration: plaintext passwords in config files, debug mode in production config, and TLS
+ * certificate verification turned off. Each finding's range is the smallest token a fix replaces
+ * (`False` in `verify=False`, `-k` in `curl -k`), and `detail` names the form so the quick-fix helper
+ * knows how to rewrite it.
+ */
+
+const COMMON = {
+  kind: 'risky-config' as const,
+  severity: 'warning' as const,
+  specificity: 'structural' as const,
+};
+
+/** Rules reported by the risky-config detector. */
+export const riskyRules: RuleMeta[] = [
+  {
+    ...COMMON,
+    id: 'plaintext-password',
+    title: 'Plaintext password in configuration',
+    provider: 'Config',
+    format: 'A literal, non-placeholder value under a password-like key in YAML, JSON, .properties, .ini, .toml, .env, XML, Dockerfile or Terraform',
+    remediation: 'Reference an environment variable or secret store (`${DB_PASSWORD}`) instead of writing the password into the file.',
+  },
+  {
+    ...COMMON,
+    id: 'debug-in-production',
+    title: 'Debug mode enabled in production configuration',
+    provider: 'Config',
+    format: '`debug: true`, `DEBUG = True`, `APP_DEBUG=true`, `FLASK_DEBUG=1` in a file, section or environment meant for production',
+    remediation: 'Turn debug off in production, or drive it from an environment variable that defaults to off.',
+  },
+  {
+    ...COMMON,
+    id: 'tls-verify-disabled',
+    title: 'TLS certificate verification disabled',
+    provider: 'TLS',
+    format: '`verify=False`, `rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `InsecureSkipVerify: true`, trust-all managers, `curl -k`, `wget --no-check-certificate`, `insecure-skip-tls-verify`, `http.sslVerify false`…',
+    remediation: 'Keep certificate verification on; for a self-signed or private CA, point the client at that CA bundle instead.',
+  },
+];
+
+/** Detects risky configuration in one text. */
+export function detectRisky(ctx: DetectContext): RawMatch[] {
+  if (isLockFile(ctx.fileName)) return [];
+  const matches: RawMatch[] = [];
+  if (isConfigLanguage(ctx.language)) {
+    for (const candidate of collectSecretCandidates(ctx)) {
+      if (candidate.nameClass !== 'password') continue;
+      matches.push({ ruleId: 'plaintext-password', start: candidate.start, end: candidate.end, keyName: candidate.keyName, keyPath: candidate.keyPath });
+    }
+  }
+  if (ctx.language !== 'markdown') {
+    detectDebug(ctx, matches);
+    detectTlsOff(ctx, matches);
+  }
+  const seen = new Set<string>();
+  return matches
+    .filter((match) => {
+      const id = `${match.ruleId}:${match.start}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Debug in production
+
+type EnvSignal = 'prod' | 'nonprod' | undefined;
+
+const PROD_WORDS = new Set(['prod', 'production', 'live', 'release', 'prd']);
+const NONPROD_WORDS = new Set([
+  'dev', 'develop', 'development', 'local', 'test', 'tests', 'testing', 'example', 'examples', 'sample', 'samples',
+  'demo', 'ci', 'debug', 'staging', 'stage', 'qa', 'sandbox', 'spec', 'specs', 'fixture', 'fixtures', 'mock', 'e2e',
+  'dist', 'template', 'tmpl', 'defaults',
+]);
+
+/** What a name (file, directory, section, class) says about its environment. */
+function signalOfName(name: string): EnvSignal {
+  const words = wordsOf(name);
+  if (words.some((w) => NONPROD_WORDS.has(w))) return 'nonprod';
+  if (words.some((w) => PROD_WORDS.has(w))) return 'prod';
+  return undefined;
+}
+
+/** The nearest path segment that says prod or not-prod decides: `test/config/production.yml` is production config. */
+export function productionSignalOfPath(fileName: string): EnvSignal {
+  const segments = fileName.replace(/\\/g, '/').split('/').filter(Boolean).reverse().slice(0, 4);
+  for (const segment of segments) {
+    const signal = signalOfName(segment);
+    if (signal) return signal;
+  }
+  return undefined;
+}
+
+const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/;
+
+const DEBUG_KEYS = new Set([
+  'debug', 'appdebug', 'flaskdebug', 'djangodebug', 'debugmode', 'debugenabled', 'enabledebug', 'sitedebug',
+  'wpdebug', 'railsdebug', 'serverdebug',
+]);
+
+const TRUTHY = /^(?:true|1|yes|on|y)$/i;
+
+function isDebugKey(key: string): boolean {
+  return DEBUG_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
+  if (!anchorHits(ctx).has('debug')) return;
+  const pathSignal = productionSignalOfPath(ctx.fileName);
+  if (pathSignal === 'nonprod') return;
+  let envVerdict: boolean | undefined;
+  const envSaysProd = (): boolean => (envVerdict ??= ENV_SAYS_PROD.test(ctx.lowerText));
+  const structure = ctx.structure;
+  const detail = `${ctx.language}-debug`;
+  if (structure && !structure.malformed) {
+    for (const entry of structure.entries) {
+      if (!isDebugKey(entry.key) || !TRUTHY.test(entry.value.trim())) continue;
+      const sectionSignal = sectionSignalOf(entry);
+      if (sectionSignal === 'nonprod') continue;
+      if (pathSignal === 'prod' || sectionSignal === 'prod' || envSaysProd()) {
+        out.push({ ruleId: 'debug-in-production', start: entry.valueStart, end: entry.valueEnd, keyName: entry.key, keyPath: entry.keyPath, detail });
+      }
+    }
+    return;
+  }
+  const settingsModule = ctx.language === 'python' && isSettingsModule(ctx.fileName);
+  const regex = /(?<![\w-])((?:app|flask|django|wp|site)?[_.]?debug(?:[_.-]?mode)?)(['"]?\]?)\s*(?:=>|=|:)?\s*(["']?)(true|True|TRUE|1|yes|on)\3(?![\w.])/dgi;
+  forEachMatchNear(ctx, ['debug'], regex, (m, offset) => {
+    const indices = m.indices!;
+    const valueStart = indices[4][0] + offset;
+    const valueEnd = indices[4][1] + offset;
+    const between = ctx.text.slice(indices[1][1] + offset + m[2].length, valueStart);
+    if (!/[=:]/.test(between) && !/^\s*(?:ENV|ARG)\s+\S+\s+$/i.test(linePrefix(ctx.text, valueStart))) return;
+    if (between.includes('==') || inComment(ctx, m.index + offset)) return;
+    const scope = ctx.language === 'python' ? pythonClassSignal(ctx.text, m.index + offset) : undefined;
+    if (scope === 'nonprod') return;
+    if (!(pathSignal === 'prod' || scope === 'prod' || settingsModule || envSaysProd())) return;
+    out.push({ ruleId: 'debug-in-production', start: valueStart, end: valueEnd, keyName: m[1], keyPath: m[1], detail });
+  }, true);
+}
+
+function sectionSignalOf(entry: KeyValueEntry): EnvSignal {
+  const segments = entry.keyPath.split(/[.[\]]/).filter(Boolean);
+  segments.pop();
+  if (entry.section) segments.push(...entry.section.split('.'));
+  let found: EnvSignal;
+  for (const segment of segments) {
+    const lower = segment.toLowerCase();
+    if (PROD_WORDS.has(lower)) found = found ?? 'prod';
+    else if (NONPROD_WORDS.has(lower)) return 'nonprod';
+  }
+  return found;
+}
+
+/** Django/Flask settings modules: `settings.py`, `settings/*.py`, `config.py`, `production.py`… */
+function isSettingsModule(fileName: string): boolean {
+  const normalized = fileName.replace(/\\/g, '/').toLowerCase();
+  const base = path.posix.basename(normalized);
+  return base === 'settings.py' || base === 'config.py' || base === 'conf.py' || base === 'configuration.py' ||
+    /\/settings\/[^/]+\.py$/.test(normalized) || /\/config\/[^/]+\.py$/.test(normalized) ||
+    signalOfName(base.replace(/\.py$/, '')) === 'prod';
+}
+
+/** In Python, an indented `DEBUG = True` belongs to a config class whose name may say its environment. */
+function pythonClassSignal(text: string, offset: number): EnvSignal {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0].length;
+  if (indent === 0) return undefined;
+  let cursor = lineStart - 1;
+  for (let guard = 0; guard < 400 && cursor > 0; guard++) {
+    const start = text.lastIndexOf('\n', cursor - 1) + 1;
+    const line = text.slice(start, cursor);
+    cursor = start - 1;
+    const lineIndent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() === '' || lineIndent >= indent) continue;
+    const cls = /^\s*class\s+(\w+)/.exec(line);
+    return cls ? signalOfName(cls[1]) : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// TLS verification off
+
+interface TlsPattern {
+  /** Form id handed to the quick-fix helper. A function lets one pattern name several forms. */
+  detail: string | ((ctx: DetectContext, match: RegExpExecArray) => string);
+  /** Anchors (from ANCHOR) of which one occurs in every match; the pattern runs only near them. */
+  keywords: Anchor[];
+  /** Needs the `d` flag; the range is the first capture group that matched. */
+  regex: RegExp;
+  languages?: LanguageId[];
+}
+
+const CODE_LANGUAGES: LanguageId[] = ['python', 'ruby', 'php'];
+
+const TLS_PATTERNS: TlsPattern[] = [
+  {
+    detail: (ctx) => `${ctx.language}-verify-false`,
+    keywords: ['verif'],
+    regex: /(?<![\w.-])['"]?verify['"]?\s*(?:=>|=|:)\s*(False|false|FALSE)\b/dg,
+    languages: CODE_LANGUAGES,
+  },
+  {
+    detail: 'python-ssl-false',
+    keywords: ['ssl', 'verif'],
+    regex: /(?<![\w.])(?:ssl|verify_ssl|ssl_verify|verify_certs|cert_verify)\s*=\s*(False)\b/dg,
+    languages: ['python'],
+  },
+  {
+    detail: 'python-unverified-context',
+    keywords: ['verif'],
+    regex: /\b(_create_unverified_context)\b(?!\s*=[^=])/dg,
+    languages: ['python'],
+  },
+  {
+    detail: 'python-cert-none',
+    keywords: ['cert'],
+    regex: /\b(?:verify_mode|cert_reqs)\s*=\s*['"]?(?:ssl\.)?(CERT_NONE)\b/dg,
+  },
+  {
+    detail: 'python-https-verify-env',
+    keywords: ['verif'],
+    regex: /\bPYTHONHTTPSVERIFY['"]?\s*[:=]?\s*['"]?(0)\b/dg,
+  },
+  {
+    detail: 'node-reject-unauthorized',
+    keywords: ['unauthorized'],
+    regex: /\brejectUnauthorized['"]?\s*[:=]\s*(false)\b/dg,
+  },
+  {
+    detail: 'node-tls-env',
+    keywords: ['unauthorized'],
+    regex: /\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\]?\s*(?:=|:|\s)\s*['"]?(0)(?![\d.])/dg,
+  },
+  {
+    detail: 'go-insecure-skip-verify',
+    keywords: ['insecure'],
+    regex: /\bInsecureSkipVerify\s*[:=]\s*(true)\b/dg,
+    languages: ['go'],
+  },
+  {
+    detail: 'kube-insecure-skip',
+    keywords: ['insecure'],
+    regex: /(?<!-)\binsecure-skip-tls-verify['"]?\s*[:=]\s*['"]?(true)\b/dg,
+  },
+  {
+    detail: 'kube-insecure-skip-flag',
+    keywords: ['insecure'],
+    regex: /(?:--insecure-skip-tls-verify=(true)\b|(--insecure-skip-tls-verify)(?![=\w-]))/dg,
+  },
+  {
+    detail: 'config-insecure-skip-verify',
+    keywords: ['insecure', 'skip', 'verif'],
+    regex: /(?<![\w-])['"]?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|skip[_-]?(?:tls|ssl|cert)[_-]?verif(?:y|ication)|tls[_-]?skip[_-]?verify|ssl[_-]?no[_-]?verify|insecure[_-]?ssl|allow[_-]?insecure|skip[_-]?verify)['"]?\s*[:=]\s*['"]?(true|1|yes|on)\b/dgi,
+  },
+  {
+    detail: (ctx, m) => (/sslverify/i.test(m[0]) && (/gitconfig/i.test(ctx.fileName) || ctx.lowerText.includes('[http')) ? 'git-sslverify' : 'config-tls-verify-off'),
+    keywords: ['verif', 'cert', 'ssl'],
+    regex: /(?<![\w.-])['"]?(?:ssl[_-]?verify|verify[_-]?ssl|sslverify|tls[_-]?verify|verify[_-]?tls|verify[_-]?certs?|validate[_-]?certs|ssl[_-]?validate|check[_-]?certificate|ssl[_-]?check[_-]?cert|tls[_-]?verification|ssl[_-]?verification)['"]?\s*[:=]\s*['"]?(false|0|no|off)\b/dgi,
+  },
+  {
+    detail: 'config-verification-none',
+    keywords: ['verif'],
+    regex: /\bverification_mode['"]?\s*[:=]\s*['"]?(none)\b/dg,
+  },
+  {
+    detail: 'git-sslverify',
+    keywords: ['ssl'],
+    regex: /\bhttp\.sslVerify\s*(?:=\s*|\s+)["']?(false|0|no|off)\b/dgi,
+  },
+  {
+    detail: 'git-ssl-no-verify',
+    keywords: ['ssl'],
+    regex: /\bGIT_SSL_NO_VERIFY['"]?\s*[:=]\s*['"]?(1|true|yes)\b/dg,
+  },
+  {
+    detail: 'npm-strict-ssl',
+    keywords: ['ssl'],
+    regex: /\bstrict[-_]ssl['"]?\s*(?:[:=]\s*|\s+)['"]?(false)\b/dgi,
+  },
+  {
+    detail: 'java-trust-all',
+    keywords: ['trust'],
+    regex: /\b(checkServerTrusted)\s*\([^()]{0,300}\)\s*(?::\s*Unit\s*)?(?:throws\s+[\w.,\s]{1,200})?\{\s*(?:(?:\/\/[^\n]*|\/\*[^*]{0,300}\*\/)\s*)*\}/dg,
+  },
+  {
+    detail: 'java-allow-all-hostname',
+    keywords: ['verif'],
+    regex: /\b(ALLOW_ALL_HOSTNAME_VERIFIER)\b/dg,
+  },
+  {
+    detail: 'java-noop-hostname-verifier',
+    keywords: ['verif'],
+    regex: /(?:\bnew\s+(NoopHostnameVerifier)\b|\b(NoopHostnameVerifier)\.INSTANCE\b)/dg,
+  },
+  {
+    detail: 'java-trust-all',
+    keywords: ['trust'],
+    regex: /(?:\bnew\s+(TrustAllStrategy)\b|\b(TrustAllStrategy|InsecureTrustManagerFactory)\.INSTANCE\b)/dg,
+  },
+  {
+    detail: 'java-hostname-verifier',
+    keywords: ['verif'],
+    regex: /(?:\bverify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+(true)\s*;|\b(?:setHostnameVerifier|setDefaultHostnameVerifier|hostnameVerifier|HostnameVerifier)\s*[({]\s*\(?\s*\w+\s*,\s*\w+\s*\)?\s*->\s*(true)\b)/dg,
+  },
+  {
+    detail: 'csharp-accept-all',
+    keywords: ['cert'],
+    regex: /\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|RemoteCertificateValidationCallback)\s*\+?=\s*(?:delegate\s*(?:\([^()]{0,300}\))?\s*\{\s*return\s+(true)\b|\(?[\w\s,?<>]{0,200}\)?\s*=>\s*(?:\{\s*return\s+)?(true)\b)/dg,
+  },
+  {
+    detail: 'csharp-accept-all',
+    keywords: ['danger'],
+    regex: /\b(DangerousAcceptAnyServerCertificateValidator)\b/dg,
+  },
+  {
+    detail: 'ruby-verify-none',
+    keywords: ['verif'],
+    regex: /\b(?:OpenSSL::SSL::)?(VERIFY_NONE)\b/dg,
+    languages: ['ruby', 'yaml', 'plaintext'],
+  },
+  {
+    detail: 'php-curl-verify',
+    keywords: ['ssl'],
+    regex: /\bCURLOPT_SSL_VERIFY(?:PEER|HOST)['"]?\s*(?:,|=>)\s*(false|FALSE|False|0)\b/dg,
+  },
+  {
+    detail: 'rust-accept-invalid-certs',
+    keywords: ['danger'],
+    regex: /\bdanger_accept_invalid_(?:certs|hostnames)\s*\(\s*(true)\s*\)/dg,
+  },
+  {
+    detail: 'powershell-skip-cert',
+    keywords: ['skip'],
+    regex: /(?<![\w-])(-SkipCertificateCheck)\b(?!\s*:\s*\$false)/dgi,
+  },
+  {
+    detail: 'wget-no-check',
+    keywords: ['cert'],
+    regex: /\bwget\b[^\n|;&]{0,500}?(--no-check-certificate)\b/dg,
+  },
+  {
+    detail: 'wget-no-check',
+    keywords: ['cert'],
+    regex: /^\s*check_certificate\s*=\s*(off|no|0|false)\b/dgim,
+  },
+];
+
+function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
+  for (const pattern of TLS_PATTERNS) {
+    if (pattern.languages && !pattern.languages.includes(ctx.language)) continue;
+    forEachMatchNear(ctx, pattern.keywords, pattern.regex, (m, offset) => {
+      const group = firstGroup(m, offset);
+      if (!group || inComment(ctx, group[0])) return;
+      const detail = typeof pattern.detail === 'string' ? pattern.detail : pattern.detail(ctx, m);
+      out.push({ ruleId: 'tls-verify-disabled', start: group[0], end: group[1], detail });
+    });
+  }
+  if (anchorHits(ctx).has('curl')) detectCurlInsecure(ctx, out);
+}
+
+/** How far past a keyword a pattern may reach (multi-line Java/C# bodies). */
+const WINDOW_AFTER = 1500;
+
+/**
+ * Runs `regex` only on windows around occurrences of its keywords (from the keyword's line start), never on
+ * the whole text: patterns that open with a look-behind or optional groups cannot use the engine's fast
+ * literal scan, and a 10,000-line file must stay within a few milliseconds. Windows are merged, so the
+ * work stays linear however often a keyword occurs.
+ */
+function forEachMatchNear(
+  ctx: DetectContext, anchors: Anchor[], regex: RegExp, visit: (m: RegExpExecArray, offset: number) => void, sameLine = false,
+): void {
+  const { text } = ctx;
+  const byAnchor = anchorHits(ctx);
+  let hits: number[] = [];
+  for (const anchor of anchors) {
+    const found = byAnchor.get(anchor);
+    if (found) hits = hits.length ? hits.concat(found) : found;
+  }
+  if (hits.length === 0) return;
+  if (anchors.length > 1) hits = [...hits].sort((a, b) => a - b);
+  const seen = new Set<number>();
+  let windowStart = -1;
+  let windowEnd = -1;
+  const flush = (): void => {
+    if (windowStart < 0) return;
+    const slice = text.slice(windowStart, windowEnd);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      if (seen.has(windowStart + m.index)) continue;
+      seen.add(windowStart + m.index);
+      visit(m, windowStart);
+    }
+  };
+  for (const hit of hits) {
+    const start = text.lastIndexOf('\n', hit - 1) + 1;
+    let end = Math.min(text.length, hit + WINDOW_AFTER);
+    if (sameLine) {
+      const eol = text.indexOf('\n', hit);
+      end = eol < 0 ? text.length : eol;
+    }
+    if (windowStart >= 0 && start <= windowEnd) {
+      windowEnd = Math.max(windowEnd, end);
+      continue;
+    }
+    flush();
+    windowStart = start;
+    windowEnd = end;
+  }
+  flush();
+}
+
+/** Substrings of which every risky-config pattern contains at least one; found in one pass per text. */
+type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger';
+const ANCHOR = /verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger/g;
+
+const anchorCache = new WeakMap<DetectContext, Map<string, number[]>>();
+
+function anchorHits(ctx: DetectContext): Map<string, number[]> {
+  const cached = anchorCache.get(ctx);
+  if (cached) return cached;
+  const hits = new Map<string, number[]>();
+  const regex = new RegExp(ANCHOR.source, 'g');
+  for (let m = regex.exec(ctx.lowerText); m; m = regex.exec(ctx.lowerText)) {
+    const list = hits.get(m[0]);
+    if (list) list.push(m.index);
+    else hits.set(m[0], [m.index]);
+  }
+  anchorCache.set(ctx, hits);
+  return hits;
+}
+
+function firstGroup(m: RegExpExecArray, offset: number): [number, number] | undefined {
+  const indices = m.indices;
+  if (!indices) return undefined;
+  for (let g = 1; g < indices.length; g++) {
+    const range = indices[g];
+    if (range) return [range[0] + offset, range[1] + offset];
+  }
+  return undefined;
+}
+
+/** curl short options that take an argument: a `k` after one of these in a cluster is that argument. */
+const CURL_ARG_OPTIONS = new Set('aAbcCdDeEFhHKmoPQrTuUwxXyYzt'.split(''));
+
+/**
+ * `curl … -k` / `--insecure` / a cluster such as `-sSk`, in shell lines, Dockerfile RUN, CI YAML and argv
+ * lists (`["curl", "-k", url]`). The range is `-k`, `--insecure`, or the `k` inside a cluster.
+ */
+function detectCurlInsecure(ctx: DetectContext, out: RawMatch[]): void {
+  const text = ctx.text;
+  const regex = /\bcurl\b/g;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    const next = text[m.index + 4];
+    if (next === '-' || next === '.' || text[m.index - 1] === '-' || text[m.index - 1] === '.' || inComment(ctx, m.index)) continue;
+    let i = m.index + 4;
+    const limit = Math.min(text.length, i + 4000);
+    while (i < limit) {
+      const c = text[i];
+      if (c === '\n') {
+        if (!/\\\s*$|`\s*$/.test(text.slice(Math.max(m.index, i - 3), i).replace(/\r$/, ''))) break;
+        i++;
+        continue;
+      }
+      if (c === '|' || c === ';' || c === '&' || c === ')' || c === ']') break;
+      if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === '\\' || c === '\r') {
+        i++;
+        continue;
+      }
+      let start = i;
+      let end: number;
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, i + 1);
+        if (close < 0 || close > limit) break;
+        start = i + 1;
+        end = close;
+        i = close + 1;
+      } else {
+        end = i;
+        while (end < limit && !/[\s,\]|;&)"']/.test(text[end])) end++;
+        i = end;
+      }
+      const token = text.slice(start, end);
+      if (token === '-k' || token === '--insecure') {
+        out.push({ ruleId: 'tls-verify-disabled', start, end, detail: 'curl-insecure' });
+        break;
+      }
+      if (/^-[A-Za-z]+$/.test(token)) {
+        let hit = -1;
+        for (let k = 1; k < token.length; k++) {
+          if (token[k] === 'k') {
+            hit = k;
+            break;
+          }
+          if (CURL_ARG_OPTIONS.has(token[k])) break;
+        }
+        if (hit > 0) {
+          out.push({ ruleId: 'tls-verify-disabled', start: start + hit, end: start + hit + 1, detail: 'curl-insecure' });
+          break;
+        }
+      }
+    }
+    regex.lastIndex = Math.max(regex.lastIndex, Math.min(i, text.length));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared helpers
+
+function linePrefix(text: string, offset: number): string {
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+}
+
+/** True when the offset sits in a line comment (or a `*`-led block comment line) of the file's language. */
+function inComment(ctx: DetectContext, offset: number): boolean {
+  const prefix = linePrefix(ctx.text, offset);
+  const trimmed = prefix.trimStart();
+  const marker = lineCommentOf(ctx.language);
+  if (trimmed.startsWith('*') || trimmed.startsWith('/*')) return ctx.language !== 'yaml' && ctx.language !== 'markdown';
+  if (trimmed.startsWith('<!--')) return true;
+  if (!marker) return false;
+  if (trimmed.startsWith(marker)) return true;
+  if (marker === '#' || marker === ';') {
+    return new RegExp(`(?:^|\\s)${marker === '#' ? '#' : ';'}`).test(stripQuoted(prefix));
+  }
+  return /(?:^|[^:])\/\//.test(stripQuoted(prefix));
+}
+
+/** Blanks out quoted runs on one line, so comment markers inside strings do not count. */
+function stripQuoted(line: string): string {
+  return line.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '""');
+}

@@ -1,0 +1,143 @@
+import { shannonEntropy } from '../../entropy';
+import type { ProviderRule, ValidateContext } from '../types';
+
+/**
+ * Small builders shared by the provider rule tables. They keep every table declarative and make
+ * sure each pattern is anchored on a non-token boundary and uses bounded quantifiers only, so that
+ * every rule runs in linear time on adversarial input.
+ */
+
+/** Characters that continue a typical token; a match must not be glued to one on either side. */
+export const WORD = 'A-Za-z0-9_';
+/** Word characters plus `-`, for tokens whose alphabet includes the dash. */
+export const WORD_DASH = 'A-Za-z0-9_\\-';
+/** Base64 alphabet plus padding, for values that are base64 themselves. */
+export const BASE64_EDGE = 'A-Za-z0-9+/=_\\-';
+
+/** Rule fields a table must give; the rest get house defaults. */
+export type RuleInput = Omit<ProviderRule, 'kind' | 'severity' | 'specificity'> &
+  Partial<Pick<ProviderRule, 'kind' | 'severity' | 'specificity'>> & {
+    /** Binary encodings (OpenSSH keys) legitimately hold runs of `A`; only check placeholder words. */
+    allowRuns?: boolean;
+  };
+
+/**
+ * Builds a provider rule with defaults (`kind: 'secret'`, `severity: 'error'`, `specificity: 'provider'`)
+ * and a validator that always rejects obvious placeholders before any rule-specific check.
+ */
+export function rule(input: RuleInput): ProviderRule {
+  const { allowRuns, validate: extra, ...rest } = input;
+  return {
+    kind: 'secret',
+    severity: 'error',
+    specificity: 'provider',
+    ...rest,
+    validate: (value, context) =>
+      !looksLikePlaceholder(value, allowRuns) && (extra ? extra(value, context) : true),
+  };
+}
+
+/**
+ * A global regex for `body` that may not touch a token character (`edge`) on either side
+ * (`=` is only checked on the right).
+ * The whole match is the secret unless the caller uses a capture group.
+ */
+export function token(body: string, edge = WORD, flags = 'g'): RegExp {
+  // `=` only ever pads the end of a value; before it, it is the assignment (`KEY=value`).
+  const left = edge.replace(/=/g, '');
+  return new RegExp(`(?<![${left}])${body}(?![${edge}])`, flags);
+}
+
+/** Options of a context rule: a value shape that only counts when the provider is named near it. */
+export interface ContextSpec {
+  /** Regex source of the value (no anchors, bounded quantifiers). */
+  value: string;
+  /** Characters that may not touch the value on either side. */
+  edge?: string;
+  /** Tested against the lower-cased text just before the value on its line (the key name and call). */
+  near: RegExp;
+  /** Extra shape check on the value. */
+  check?: (value: string) => boolean;
+}
+
+/**
+ * Builds a rule whose value shape alone is too common (32 hex, 40 base64, a UUID): it matches only
+ * when the provider's name appears before the value on the same line (`TWILIO_AUTH_TOKEN=...`,
+ * `twilio.Client(sid, "...")`) or, in nested YAML/JSON, when the current key is secret-like and the
+ * provider is named on one of the three lines above (`twilio:\n  auth_token: ...`).
+ */
+export function contextRule(meta: Omit<RuleInput, 'pattern' | 'validate'>, spec: ContextSpec): ProviderRule {
+  return rule({
+    ...meta,
+    pattern: token(`(${spec.value})`, spec.edge ?? WORD),
+    secretGroup: 1,
+    validate: (value, context) => (spec.check ? spec.check(value) : true) && namedNearby(context, spec.near),
+  });
+}
+
+/**
+ * `near` pattern for values whose shape (a UUID, plain hex) is also used for public ids: the
+ * provider's name must be followed by a secret-like word (`HEROKU_API_KEY`, `snyk_token`), so
+ * `HEROKU_APP_ID=<uuid>` stays quiet.
+ */
+export function providerSecret(names: string): RegExp {
+  return new RegExp(`(?:${names})[\\w .\\-"':]{0,30}(?:key|token|secret|pass|auth|pwd|credential)`);
+}
+
+/** Secret-like key names, for the nested-structure case of {@link namedNearby}. */
+const SECRETISH_KEY =
+  /^\s*(?:-\s*)?["']?[\w.\- ]{0,40}(?:key|token|secret|pass|pwd|auth|credential|sid|signing)[\w.\- ]{0,30}["']?\s*(?::|=|=>|:=)\s*["'`]?$/;
+
+/** True when `near` matches the text before the value on its line, or the nested-structure case. */
+export function namedNearby(context: ValidateContext, near: RegExp): boolean {
+  const { text, start } = context;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const prefix = text.slice(Math.max(lineStart, start - 200), start).toLowerCase();
+  if (near.test(prefix)) return true;
+  if (!SECRETISH_KEY.test(prefix)) return false;
+  let from = lineStart;
+  for (let i = 0; i < 3 && from > 0; i++) from = text.lastIndexOf('\n', from - 2) + 1;
+  const above = text.slice(Math.max(from, lineStart - 400), lineStart).toLowerCase();
+  return near.test(above);
+}
+
+/** Words that mark a value as documentation or a stand-in rather than a credential. */
+const PLACEHOLDER_WORDS =
+  /example|dummy|sample|placeholder|redacted|changeme|change_me|your[_-]?(?:api|key|token|secret|own|pass)|insert[_-]?your|replace[_-]?me|xxxxxx|test1234|abcdefgh|12345678|<[a-z_ -]{2,40}>|\$\{|\{\{|\*\*\*/i;
+
+/**
+ * True for values that are obviously not live credentials: documentation words, masks, template
+ * references, runs of one character or sequential digits/letters.
+ */
+export function looksLikePlaceholder(value: string, allowRuns = false): boolean {
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  return !allowRuns && /(.)\1{7}/.test(value);
+}
+
+/** Minimum Shannon entropy check that callers can compose into validators. */
+export function entropyAtLeast(value: string, bits: number): boolean {
+  return shannonEntropy(value) >= bits;
+}
+
+/** True when the value mixes at least two of upper-case letters, lower-case letters and digits. */
+export function mixedClasses(value: string, needed = 2): boolean {
+  let classes = 0;
+  if (/[A-Z]/.test(value)) classes++;
+  if (/[a-z]/.test(value)) classes++;
+  if (/[0-9]/.test(value)) classes++;
+  return classes >= needed;
+}
+
+/** Standard base64 (or base64url) decode that returns undefined instead of throwing. */
+export function decodeBase64(value: string): string | undefined {
+  try {
+    const normal = value.replace(/-/g, '+').replace(/_/g, '/');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(normal)) return undefined;
+    return Buffer.from(normal, 'base64').toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The documented regex shape of a lower-case UUID (any version). */
+export const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { Finding, JwtInfo } from '../engine/types';
+import { CommandIds, type FindingCommandArgs } from './commands/ids';
+import type { FindingsStore } from './findings/store';
+import { ruleDocsUri } from './links';
+
+const DAY_MS = 86_400_000;
+
+/** The only commands a hover's trusted markdown may run. */
+const HOVER_COMMANDS = [CommandIds.moveToEnv, CommandIds.moveToSecretStorage, CommandIds.ignoreFinding];
+
+/**
+ * Hover on a finding's value: what it is, the masked value, why it matters, how to fix it, links to the quick
+ * fixes, and a JWT's expiry. Reads the findings already computed for the document; never rescans.
+ */
+export class FindingHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly store: FindingsStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.store.get(document.uri);
+    if (!entry) return undefined;
+    const contents: vscode.MarkdownString[] = [];
+    let range: vscode.Range | undefined;
+    entry.diagnostics.forEach((diagnostic, index) => {
+      if (!diagnostic.range.contains(position)) return;
+      contents.push(hoverMarkdown(document.uri, entry.findings[index], diagnostic.range, this.now()));
+      range = range ? range.union(diagnostic.range) : diagnostic.range;
+    });
+    return contents.length > 0 ? new vscode.Hover(contents, range) : undefined;
+  }
+}
+
+/** Hover text of one finding, built from its masked form only. */
+export function hoverMarkdown(uri: vscode.Uri, finding: Finding, range: vscode.Range, now: number): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, true);
+  markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  markdown.appendMarkdown(`**Keyguard: ${escape(finding.title)}** ([${escape(finding.ruleId)}](${ruleDocsUri(finding.ruleId).toString()}))\n\n`);
+  markdown.appendMarkdown(`Value: \`${finding.masked.replace(/`/g, "'")}\``);
+  if (finding.keyPath ?? finding.keyName) markdown.appendMarkdown(` in \`${escapeCode(finding.keyPath ?? finding.keyName ?? '')}\``);
+  markdown.appendMarkdown('\n\n');
+  if (finding.jwt) {
+    const expiry = describeJwtExpiry(finding.jwt, now);
+    if (expiry) markdown.appendMarkdown(`Token ${expiry}.\n\n`);
+  }
+  markdown.appendMarkdown(`**Why it matters:** ${escape(whyItMatters(finding))}\n\n`);
+  markdown.appendMarkdown(`**Fix:** ${escape(finding.remediation)}\n\n`);
+  markdown.appendMarkdown(fixLinks(uri, finding, range).join(' · '));
+  return markdown;
+}
+
+/**
+ * A JWT's expiry relative to `now`, in whole days: "expired 3 days ago", "expires in 12 days",
+ * or undefined when the token has no `exp` claim.
+ */
+export function describeJwtExpiry(jwt: JwtInfo, now: number): string | undefined {
+  if (jwt.expiresAt === undefined) return undefined;
+  const days = Math.round(Math.abs(jwt.expiresAt - now) / DAY_MS);
+  const span = days === 1 ? '1 day' : `${days} days`;
+  if (jwt.expiresAt <= now) return days === 0 ? 'expired less than a day ago' : `expired ${span} ago`;
+  return days === 0 ? 'expires in less than a day' : `expires in ${span}`;
+}
+
+function whyItMatters(finding: Finding): string {
+  if (finding.kind === 'risky-config') {
+    return finding.detail ?? 'This setting weakens security wherever this configuration is deployed.';
+  }
+  const owner = finding.provider && finding.provider !== 'Generic' ? `${finding.provider} ` : '';
+  return `Anyone who can read this file (teammates, CI logs, a fork, the Git history) can use this ${owner}credential until it is revoked.`;
+}
+
+function fixLinks(uri: vscode.Uri, finding: Finding, range: vscode.Range): string[] {
+  const args: FindingCommandArgs = {
+    uri: uri.toString(),
+    ruleId: finding.ruleId,
+    range: [range.start.line, range.start.character, range.end.line, range.end.character],
+  };
+  const link = (label: string, command: string) =>
+    `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
+  const links: string[] = [];
+  if (finding.kind === 'secret') {
+    links.push(link('Move to environment variable', CommandIds.moveToEnv));
+    links.push(link('Move to SecretStorage', CommandIds.moveToSecretStorage));
+  }
+  links.push(link('Ignore this finding', CommandIds.ignoreFinding));
+  return links;
+}
+
+/** Escapes markdown syntax in plain text (titles and advice come from rule metadata, not user content). */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (ch) => `\\${ch}`);
+}
+
+function escapeCode(text: string): string {
+  return text.replace(/`/g, "'");
+}

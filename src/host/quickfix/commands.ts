@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { isValidEnvName } from '../../engine/envfix';
+import { fingerprintOf } from '../../engine/fingerprint';
+import { maskSecret } from '../../engine/mask';
+import { CommandIds } from '../commands/ids';
+import type { Services } from '../services';
+import { buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
+import type { FixCommandArgs } from './provider';
+import { FIX_ALL_KIND } from './actions';
+import { isMovable, keyguardDiagnostics, languageOfDocument, targetOf, type FixTarget } from './targets';
+
+/** Finds the target a command is about: from code-action arguments, else the finding under the cursor. */
+async function resolveTarget(services: Services, args?: FixCommandArgs): Promise<{ document: vscode.TextDocument; target: FixTarget } | undefined> {
+  const document = args ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : vscode.window.activeTextEditor?.document;
+  if (!document) return undefined;
+  const diagnostics = keyguardDiagnostics(vscode.languages.getDiagnostics(document.uri));
+  let diagnostic: vscode.Diagnostic | undefined;
+  if (args) {
+    const range = new vscode.Range(document.positionAt(args.start), document.positionAt(args.end));
+    diagnostic = diagnostics.find((d) => d.range.isEqual(range)) ?? Object.assign(new vscode.Diagnostic(range, '', vscode.DiagnosticSeverity.Error), {
+      source: 'keyguard', code: args.ruleId,
+    });
+  } else {
+    const cursor = vscode.window.activeTextEditor?.selection.active;
+    diagnostic = cursor && diagnostics.find((d) => d.range.contains(cursor));
+  }
+  if (!diagnostic) {
+    void vscode.window.showInformationMessage('Keyguard: put the cursor on a finding first.');
+    return undefined;
+  }
+  return { document, target: targetOf(services, document, diagnostic) };
+}
+
+/** Applies a fix's edit, then saves its side files as the code actions do. */
+async function apply(edit: vscode.WorkspaceEdit, what: string, source?: vscode.Uri): Promise<boolean> {
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) {
+    void vscode.window.showErrorMessage(`Keyguard: could not apply "${what}" (the file changed meanwhile?).`);
+    return false;
+  }
+  const save = source && saveSideFiles(edit, source);
+  if (save) await saveFixFiles(save.arguments?.[0] as string[]);
+  return true;
+}
+
+/** `Move to environment variable…`: asks for the name (validated), then moves like the preferred fix. */
+async function moveToEnvAs(services: Services, args?: FixCommandArgs): Promise<boolean> {
+  const found = await resolveTarget(services, args);
+  if (!found) return false;
+  const name = args?.name ?? (await vscode.window.showInputBox({
+    title: 'Move to environment variable',
+    prompt: 'Name of the environment variable that will hold this value',
+    value: proposedName(found.document, found.target),
+    ignoreFocusOut: true,
+    validateInput: (input) => (isValidEnvName(input) ? undefined : 'Use capital letters, digits and _ only, not starting with a digit ([A-Z_][A-Z0-9_]*).'),
+  }));
+  if (!name) return false;
+  const move = await buildMoveEdit(found.document, [found.target], { names: [name] });
+  if (move.plan.moved.length === 0) {
+    void vscode.window.showWarningMessage(`Keyguard: ${move.plan.skipped[0]?.reason ?? 'nothing to move.'}`);
+    return false;
+  }
+  return apply(move.edit, 'Move to environment variable', found.document.uri);
+}
+
+/**
+ * `Move to SecretStorage as NAME`: stores the value through the vault (which injects it into terminals) and
+ * rewrites the literal as the env-var fix does, without writing `.env`. Without the vault: an error, nothing else.
+ */
+async function moveToSecretStorage(services: Services, args?: FixCommandArgs): Promise<boolean> {
+  const vault = services.vault;
+  if (!vault) {
+    void vscode.window.showErrorMessage('Keyguard: the key store is not available, so nothing was moved. Reload the window and try again.');
+    return false;
+  }
+  const found = await resolveTarget(services, args);
+  if (!found) return false;
+  const { document, target } = found;
+  let name = args?.name ?? proposedName(document, target);
+  // Never overwrite a different stored key of the same name.
+  const fingerprint = fingerprintOf(target.value);
+  const taken = new Map(vault.knownKeys().map((key) => [key.name, key.fingerprint]));
+  for (let n = 2, base = name; taken.has(name) && taken.get(name) !== fingerprint; n++) name = `${base}_${n}`;
+  const canRewrite = (await buildMoveEdit(document, [target], { target: 'secretStorage', names: [name] })).plan.moved.length > 0;
+  const move = await buildMoveEdit(document, [target], { target: 'secretStorage', names: [name], mode: canRewrite ? 'rewrite' : 'clear' });
+  await vault.addKey({ name, value: target.value, inject: true });
+  services.log.info(`Stored ${maskSecret(target.value)} in SecretStorage as ${name} (${languageOfDocument(document)} file rewritten)`);
+  return apply(move.edit, 'Move to SecretStorage', document.uri);
+}
+
+/** `Fix all in file`: every secret of the active file moved to environment variables, in one edit. */
+async function fixAllInFile(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return false;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), FIX_ALL_KIND.value,
+  );
+  const fixAll = actions?.find((action) => action.kind?.value === FIX_ALL_KIND.value && action.edit);
+  if (!fixAll?.edit) {
+    void vscode.window.showInformationMessage('Keyguard: no secret in this file can be moved to an environment variable.');
+    return false;
+  }
+  return apply(fixAll.edit, 'Fix all in file', editor.document.uri);
+}
+
+/** Runs the preferred quick fix of the finding under the cursor (or given), without the menu. */
+async function runCursorAction(services: Services, pick: (title: string) => boolean, args?: FixCommandArgs): Promise<boolean> {
+  const found = await resolveTarget(services, args);
+  if (!found) return false;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider', found.document.uri, found.target.diagnostic.range, vscode.CodeActionKind.QuickFix.value,
+  );
+  const action = actions?.find((a) => pick(a.title) && a.edit && a.diagnostics?.some((d) => d.range.isEqual(found.target.diagnostic.range)));
+  if (!action?.edit) {
+    void vscode.window.showInformationMessage(`Keyguard: no such fix for this finding${isMovable(found.target) ? '' : ' (not a secret)'}.`);
+    return false;
+  }
+  return apply(action.edit, action.title, found.document.uri);
+}
+
+/** Registers the quick-fix commands (palette entries act on the finding under the cursor). */
+export function registerQuickFixCommands(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandIds.moveToEnv, (args?: FixCommandArgs) => runCursorAction(services, (t) => t.startsWith('Move to environment variable '), args)),
+    vscode.commands.registerCommand(CommandIds.moveToEnvAs, (args?: FixCommandArgs) => moveToEnvAs(services, args)),
+    vscode.commands.registerCommand(CommandIds.moveToSecretStorage, (args?: FixCommandArgs) => moveToSecretStorage(services, args)),
+    vscode.commands.registerCommand(CommandIds.ignoreFinding, (args?: FixCommandArgs) => runCursorAction(services, (t) => t.startsWith('Ignore'), args)),
+    vscode.commands.registerCommand(CommandIds.fixAllInFile, () => fixAllInFile()),
+    vscode.commands.registerCommand(CommandIds.saveFixFiles, (uris?: string[]) => saveFixFiles(uris)),
+  );
+}

@@ -1,0 +1,96 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { deriveEnvName, planMoveToEnv, planSuppression, type MovePlan, type MoveTarget, type TextEdit } from '../../engine/envfix';
+import { fingerprintOf } from '../../engine/fingerprint';
+import { CommandIds } from '../commands/ids';
+import { ALLOWLIST_RELATIVE_PATH, addAllowlistEntry } from '../../engine/suppress';
+import { languageOfDocument, type FixTarget } from './targets';
+import { addFileChange, addTextEdits, readEnvFiles, readText, type EnvFiles } from './workspaceFiles';
+
+/** A planned move and the single WorkspaceEdit that applies it (source, `.env`, `.gitignore`, `.env.example`). */
+export interface MoveEdit {
+  plan: MovePlan;
+  edit: vscode.WorkspaceEdit;
+}
+
+/**
+ * Plans moving `targets` out of `document` and builds ONE WorkspaceEdit for all files it touches, so one
+ * Undo takes all of it back. `names` overrides the derived name per target (same order).
+ */
+export async function buildMoveEdit(
+  document: vscode.TextDocument,
+  targets: readonly FixTarget[],
+  options: { target?: MoveTarget; names?: Array<string | undefined>; mode?: 'rewrite' | 'clear'; envFiles?: EnvFiles } = {},
+): Promise<MoveEdit> {
+  const envFiles = options.envFiles ?? (await readEnvFiles(document.uri));
+  const text = document.getText();
+  const plan = planMoveToEnv({
+    text,
+    fileName: document.fileName,
+    language: languageOfDocument(document),
+    items: targets.map((t, i) => ({ finding: t.finding, value: t.value, name: options.names?.[i] })),
+    files: envFiles.state,
+    target: options.target,
+    mode: options.mode,
+  });
+  const edit = new vscode.WorkspaceEdit();
+  if (plan.moved.length > 0) {
+    addDocumentEdits(edit, document, plan.source);
+    addFileChange(edit, envFiles.dotenv, envFiles.state.dotenv, plan.dotenv);
+    addFileChange(edit, envFiles.gitignore, envFiles.state.gitignore, plan.gitignore);
+    addFileChange(edit, envFiles.envExample, envFiles.state.envExample, plan.envExample);
+  }
+  return { plan, edit };
+}
+
+/** The name a target would get without a collision: what the prompt proposes. */
+export function proposedName(document: vscode.TextDocument, target: FixTarget): string {
+  return deriveEnvName(target.finding, document.getText());
+}
+
+export function addDocumentEdits(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, edits: readonly TextEdit[]): void {
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+}
+
+/**
+ * The ignore edit: a `keyguard:ignore <rule>` comment in the file's syntax, or, for files without comments
+ * (JSON), a fingerprint entry (hash, never the value) in the workspace's `.keyguard/allowlist.json`.
+ */
+export async function buildIgnoreEdit(document: vscode.TextDocument, target: FixTarget): Promise<{ edit: vscode.WorkspaceEdit; title: string }> {
+  const edit = new vscode.WorkspaceEdit();
+  const comment = planSuppression(document.getText(), languageOfDocument(document), target.finding.range, target.finding.ruleId);
+  if (comment) {
+    addDocumentEdits(edit, document, [comment]);
+    return { edit, title: `Ignore (keyguard:ignore ${target.finding.ruleId})` };
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const root = folder?.uri ?? vscode.Uri.joinPath(document.uri, '..');
+  const allowlist = vscode.Uri.joinPath(root, ...ALLOWLIST_RELATIVE_PATH.split('/'));
+  const existing = await readText(allowlist);
+  const relative = path.posix.relative(root.path, document.uri.path);
+  const newText = addAllowlistEntry(existing, { ruleId: target.finding.ruleId, fingerprint: fingerprintOf(target.value), path: relative });
+  if (existing === undefined) {
+    edit.createFile(allowlist, { ignoreIfExists: true });
+    edit.insert(allowlist, new vscode.Position(0, 0), newText);
+  } else {
+    addTextEdits(edit, allowlist, existing, [{ start: 0, end: existing.length, newText }]);
+  }
+  return { edit, title: `Ignore: add its fingerprint to ${ALLOWLIST_RELATIVE_PATH}` };
+}
+
+/**
+ * The command a fix runs after its edit: saves the side files it touched, so programs, terminals and the
+ * scanner (which reads the allowlist from disk) see them at once. The source file stays for the user to save.
+ */
+export function saveSideFiles(edit: vscode.WorkspaceEdit, source: vscode.Uri): vscode.Command | undefined {
+  const uris = edit.entries().map(([uri]) => uri.toString()).filter((uri, i, all) => uri !== source.toString() && all.indexOf(uri) === i);
+  return uris.length > 0 ? { title: 'Save .env and related files', command: CommandIds.saveFixFiles, arguments: [uris] } : undefined;
+}
+
+/** Saves the given open documents (by URI string); documents that are not open or not dirty are skipped. */
+export async function saveFixFiles(uris: readonly string[] = []): Promise<void> {
+  for (const uri of uris) {
+    const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri);
+    if (document?.isDirty) await document.save();
+  }
+}
