@@ -450,8 +450,33 @@ function isEmailOrHost(v: string): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Assignment scanner
 
-/** One keyword regex finds every candidate name; all further checks are cheap character tests. */
-const KEYWORD = /pass|pwd|pw|secret|token|key|auth|cred|bearer/g;
+/**
+ * One pass over the lower-cased text finds every keyword either detector needs: the secret-name keywords
+ * of this module and the anchors of the risky-config patterns. A single alternation is about twice as fast
+ * as two passes, and everything after it is cheap character tests near the hits.
+ */
+const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger/g;
+
+/** Keywords that start a secret-name candidate. */
+const NAME_KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
+
+const keywordCache = new WeakMap<DetectContext, Map<string, number[]>>();
+
+/** Offsets of each keyword in the text (see KEYWORDS), computed once per DetectContext. */
+export function keywordHits(ctx: DetectContext): Map<string, number[]> {
+  const cached = keywordCache.get(ctx);
+  if (cached) return cached;
+  const hits = new Map<string, number[]>();
+  const regex = new RegExp(KEYWORDS.source, 'g');
+  const lower = ctx.lowerText;
+  for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
+    const list = hits.get(m[0]);
+    if (list) list.push(m.index);
+    else hits.set(m[0], [m.index]);
+  }
+  keywordCache.set(ctx, hits);
+  return hits;
+}
 
 function isIdentCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c === 46 ||
@@ -479,18 +504,25 @@ export function findAssignments(ctx: DetectContext, structured = false): Assignm
   const cached = assignmentCache.get(ctx);
   if (cached) return cached;
   const found: Assignment[] = [];
-  const { text, lowerText } = ctx;
+  const { text } = ctx;
   const n = text.length;
   const language = ctx.language;
   const loose = LOOSE_LANGUAGES.has(language) || (structured && !!ctx.structure?.malformed);
-  const regex = new RegExp(KEYWORD.source, 'g');
-  for (let m = regex.exec(lowerText); m; m = regex.exec(lowerText)) {
-    const hit = m.index;
+  const byKeyword = keywordHits(ctx);
+  const hits: number[] = [];
+  for (const keyword of NAME_KEYWORDS) {
+    const list = byKeyword.get(keyword);
+    if (list) for (const at of list) hits.push(at);
+  }
+  hits.sort((a, b) => a - b);
+  let consumed = -1;
+  for (const hit of hits) {
+    if (hit < consumed) continue;
     let s = hit;
     while (s > 0 && isIdentCode(text.charCodeAt(s - 1)) && hit - s < 100) s--;
-    let e = hit + m[0].length;
+    let e = hit + 1;
     while (e < n && isIdentCode(text.charCodeAt(e)) && e - hit < 100) e++;
-    regex.lastIndex = e;
+    consumed = e;
     const site = readAssignment(ctx, s, e, loose);
     if (site) found.push(site);
   }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
-import { collectSecretCandidates, isConfigLanguage, wordsOf } from './generic';
+import { collectSecretCandidates, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
 import { isLockFile } from './placeholders';
 import type { RuleMeta } from './rules/types';
@@ -425,24 +425,11 @@ function forEachMatchNear(
   flush();
 }
 
-/** Substrings of which every risky-config pattern contains at least one; found in one pass per text. */
+/** Substrings of which every risky-config pattern contains at least one (found by generic's keyword pass). */
 type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger';
-const ANCHOR = /verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger/g;
-
-const anchorCache = new WeakMap<DetectContext, Map<string, number[]>>();
 
 function anchorHits(ctx: DetectContext): Map<string, number[]> {
-  const cached = anchorCache.get(ctx);
-  if (cached) return cached;
-  const hits = new Map<string, number[]>();
-  const regex = new RegExp(ANCHOR.source, 'g');
-  for (let m = regex.exec(ctx.lowerText); m; m = regex.exec(ctx.lowerText)) {
-    const list = hits.get(m[0]);
-    if (list) list.push(m.index);
-    else hits.set(m[0], [m.index]);
-  }
-  anchorCache.set(ctx, hits);
-  return hits;
+  return keywordHits(ctx);
 }
 
 function firstGroup(m: RegExpExecArray, offset: number): [number, number] | undefined {

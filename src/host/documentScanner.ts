@@ -117,8 +117,12 @@ export class DocumentScanner implements vscode.Disposable {
     // Bumping the generation drops the result of a scan still in flight.
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
-    if (document) this.closedTabs.add(key);
-    else this.closedTabs.delete(key);
+    if (document) {
+      this.closedTabs.add(key);
+    } else {
+      this.closedTabs.delete(key);
+      this.generations.delete(key);
+    }
     this.onClosed(uri);
   }
 

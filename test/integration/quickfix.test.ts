@@ -21,6 +21,17 @@ async function currentText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
+/** The file's bytes on disk (not an unsaved buffer); undefined when absent. */
+function diskText(uri: vscode.Uri): string | undefined {
+  return fs.existsSync(uri.fsPath) ? fs.readFileSync(uri.fsPath, 'utf8') : undefined;
+}
+
+/** Runs a code action as the editor does when the user picks it: its edit, then its command. */
+async function applyAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" did not apply`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
 /** Compares texts without printing secrets: the failure shows both sides with every planted value masked. */
 function assertSameText(actual: string | undefined, expected: string | undefined, what: string, secrets: readonly string[]): void {
   if (actual === expected) return;
@@ -76,12 +87,15 @@ describe('quick fixes', function () {
       assert.ok(actions.some((a) => a.title.startsWith('Move to SecretStorage as ') && a.command), 'SecretStorage is offered');
       assert.ok(actions.some((a) => a.title.startsWith('Ignore') && a.edit), 'Ignore is offered');
 
-      assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!), 'the edit applies');
+      await applyAction(preferred[0]);
       const secrets = [c.value];
       const expectedSource = expectedAfter(c, path.basename(c.workspaceFile!)) ?? c.expected;
       assertSameText(document.getText(), expectedSource, `${c.workspaceFile} after the fix`, secrets);
       for (const file of ENV_FILES) {
-        assertSameText(await currentText(vscode.Uri.joinPath(dir, file)), expectedAfter(c, file), `${path.dirname(c.workspaceFile!)}/${file} after the fix`, secrets);
+        const uri = vscode.Uri.joinPath(dir, file);
+        assertSameText(await currentText(uri), expectedAfter(c, file), `${path.dirname(c.workspaceFile!)}/${file} after the fix`, secrets);
+        // Side files are saved by the fix, so programs and terminals see them at once.
+        assertSameText(diskText(uri), expectedAfter(c, file), `${path.dirname(c.workspaceFile!)}/${file} on disk after the fix`, secrets);
       }
       await waitForDiagnostics(document.uri, 'no Keyguard diagnostic left', (found) => found.length === 0);
 

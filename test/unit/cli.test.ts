@@ -198,7 +198,7 @@ describe('keyguard CLI', function () {
       const lines = runs.text.stdout.split('\n');
       const configLine = lines.find((line) => line.startsWith('src/config.ts:3:'));
       assert.ok(configLine, 'a finding at src/config.ts line 3');
-      assert.match(configLine, /^src\/config\.ts:3:\d+ {2}error {4}github-pat {2}.+ {2}ghp_… /);
+      assert.match(configLine, /^src\/config\.ts:3:23 {2}error {4}github-pat {2}.+ {2}ghp_…\w{4} \(40 chars\)$/);
       assert.ok(lines.some((line) => line.startsWith('.env:2:')), 'dotfiles are scanned');
       assert.ok(lines.some((line) => line.startsWith('deploy/keys/id_rsa:1:1  ')), 'private key file');
       assert.match(runs.text.stdout, /\n\n/, 'a blank line between files');
@@ -284,7 +284,8 @@ describe('keyguard CLI', function () {
     });
 
     it('reports paths relative to a directory outside the working directory', () => {
-      const report = parseJson(keyguard(['scan', '--format', 'json', root], os.tmpdir()));
+      const elsewhere = makeTree({});
+      const report = parseJson(keyguard(['scan', '--format', 'json', root], elsewhere));
       assert.ok(report.findings.some((f) => f.path === 'src/config.ts'));
     });
 
