@@ -114,30 +114,40 @@ const DETECTOR_INPUTS: Array<[string, string, () => string]> = [
   ['risky-config', 'run.sh', () => fill('curl -k -k -k ')],
 ];
 
-/** Times every provider rule alone and every detector family on its adversarial inputs, slowest first. */
-export function adversarialTimings(): { timings: RuleTiming[]; notes: string[] } {
-  const timings: RuleTiming[] = [];
-  const notes: string[] = [];
-  let withoutSample = 0;
-  for (const rule of providerRules) {
-    let worst: RuleTiming | undefined;
-    const inputs = providerInputs(rule);
-    if (inputs[0][0].startsWith('keyword')) withoutSample++;
-    for (const [variant, text] of inputs) {
-      const ctx = context(text, 'adversarial.txt');
-      const started = process.hrtime.bigint();
-      runRuleAlone(rule, ctx);
-      const ms = msSince(started);
-      if (!worst || ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
-    }
-    if (worst) timings.push(worst);
-  }
-  if (withoutSample > 0) notes.push(`${withoutSample} rules have no fake-key sample; they got keyword + 1 MB base62`);
-  for (const [family, fileName, make] of DETECTOR_INPUTS) {
+/** One adversarial measurement to make: a provider rule alone, or a detector family through `scanText`. */
+export type AdversarialCase = { provider: number } | { detector: number };
+
+/** Every case, in a stable order (provider rules in table order, then the detector inputs). */
+export function adversarialCases(): AdversarialCase[] {
+  return [
+    ...providerRules.map((_rule, index) => ({ provider: index })),
+    ...DETECTOR_INPUTS.map((_input, index) => ({ detector: index })),
+  ];
+}
+
+/** The display name of a case, also used when it times out. */
+export function caseName(c: AdversarialCase): string {
+  return 'provider' in c ? providerRules[c.provider].id : `${DETECTOR_INPUTS[c.detector][0]} (all detectors via scanText, ${DETECTOR_INPUTS[c.detector][1]})`;
+}
+
+/** Runs one case: the slowest of its inputs. `sampled` is false when the rule had no fake-key sample. */
+export function timeCase(c: AdversarialCase): RuleTiming & { sampled: boolean } {
+  if ('detector' in c) {
+    const [family, fileName, make] = DETECTOR_INPUTS[c.detector];
     const text = make();
     const started = process.hrtime.bigint();
     scanText(text, fileName);
-    timings.push({ ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: msSince(started) });
+    return { ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: msSince(started), sampled: true };
   }
-  return { timings: timings.sort((a, b) => b.ms - a.ms), notes };
+  const rule = providerRules[c.provider];
+  const inputs = providerInputs(rule);
+  let worst: RuleTiming = { ruleId: rule.id, variant: '', ms: -1 };
+  for (const [variant, text] of inputs) {
+    const ctx = context(text, 'adversarial.txt');
+    const started = process.hrtime.bigint();
+    runRuleAlone(rule, ctx);
+    const ms = msSince(started);
+    if (ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
+  }
+  return { ...worst, sampled: !inputs[0][0].startsWith('keyword') };
 }

@@ -29,10 +29,13 @@ class FakeDisposable {
   }
 }
 
+/** Recording proxies, so that namespaces hand them out as they are instead of wrapping them. */
+const recorders = new WeakSet<object>();
+
 /** A value that accepts any property access, call or `new`, recording the path it was reached by. */
 function recorder(name: string, calls: string[]): any {
   const target = function () {} as unknown as object;
-  return new Proxy(target, {
+  const proxy = new Proxy(target, {
     get(_t, prop) {
       if (prop === 'then' || typeof prop === 'symbol') return undefined;
       if (prop === 'dispose') return () => undefined;
@@ -47,6 +50,13 @@ function recorder(name: string, calls: string[]): any {
       return recorder(`${name}#`, calls);
     },
   });
+  recorders.add(proxy);
+  return proxy;
+}
+
+/** Plain functions are wrapped to record calls; classes and recorders are handed out untouched. */
+function isPlainFunction(value: unknown): value is (...args: unknown[]) => unknown {
+  return typeof value === 'function' && !recorders.has(value) && !Function.prototype.toString.call(value).startsWith('class');
 }
 
 /** A namespace object with explicit members and a recording fallback for the rest. */
@@ -56,10 +66,10 @@ function namespace(name: string, members: Record<string, unknown>, calls: string
       if (typeof prop === 'symbol') return undefined;
       if (prop in target) {
         const value = target[prop];
-        if (typeof value === 'function') {
+        if (isPlainFunction(value)) {
           return (...args: unknown[]) => {
             calls.push(`${name}.${prop}`);
-            return (value as (...a: unknown[]) => unknown)(...args);
+            return value(...args);
           };
         }
         return value;
@@ -78,6 +88,16 @@ function memento(): Record<string, unknown> {
     setKeysForSync: () => undefined,
   };
 }
+
+/** Classes and namespaces that are recorded rather than modelled (constructible, callable, any member). */
+const RECORDED_NAMES = [
+  'CodeActionKind', 'CodeAction', 'CodeActionTriggerKind', 'Diagnostic', 'DiagnosticTag', 'DiagnosticRelatedInformation',
+  'Range', 'Position', 'Selection', 'Location', 'Uri', 'ThemeColor', 'ThemeIcon', 'TreeItem', 'MarkdownString', 'Hover',
+  'WorkspaceEdit', 'TextEdit', 'SnippetString', 'RelativePattern', 'CancellationTokenSource', 'CancellationError',
+  'FileType', 'EndOfLine', 'LogLevel', 'l10n', 'extensions', 'authentication', 'tasks', 'debug', 'scm', 'tests',
+  'version', 'FileSystemError', 'DocumentLink', 'CodeLens', 'Command', 'QuickPickItemKind', 'ViewColumn', 'UIKind',
+  'ColorThemeKind', 'TextEditorRevealType', 'OverviewRulerLane', 'DecorationRangeBehavior', 'SecretStorage',
+];
 
 /** Builds the fake module and an ExtensionContext-like object. */
 export function createFakeVscode(extensionPath: string): FakeVscode {
@@ -141,6 +161,14 @@ export function createFakeVscode(extensionPath: string): FakeVscode {
     env: namespace('env', { language: 'en', machineId: 'bench', uiKind: 1, appName: 'bench' }, calls),
     EventEmitter: FakeEventEmitter,
     Disposable: FakeDisposable,
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+    ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
+    // Bundlers copy the module's own keys once (esbuild's __toESM), so every name used must exist here.
+    ...Object.fromEntries(RECORDED_NAMES.map((name) => [name, recorder(name, calls)])),
   };
   const moduleProxy = namespace('vscode', vscodeModule, calls);
   const context: Record<string, unknown> = {

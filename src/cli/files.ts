@@ -45,8 +45,13 @@ function isInside(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The directory report paths are relative to: the cwd when every path is inside it, else their common ancestor. */
+/**
+ * The directory report paths are relative to (and where `.keyguard/allowlist.json` is read): a single
+ * directory argument is the project root; otherwise the cwd when every path is inside it, else the
+ * paths' common ancestor.
+ */
 export function reportBase(cwd: string, absolutePaths: readonly string[], isDirectory: (p: string) => boolean): string {
+  if (absolutePaths.length === 1 && isDirectory(absolutePaths[0])) return absolutePaths[0];
   if (absolutePaths.every((p) => isInside(cwd, p))) return cwd;
   const dirs = absolutePaths.map((p) => (isDirectory(p) ? p : path.dirname(p)));
   let common = dirs[0];

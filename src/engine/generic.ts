@@ -167,7 +167,7 @@ function classifyUncached(name: string, parent?: string): SecretNameClass | unde
   let words = wordsOf(name);
   while (words.length > 1 && /^\d+$/.test(words[words.length - 1])) words.pop();
   if (words.length === 0) return undefined;
-  if (words.length === 1 && (words[0] === 'key' || words[0] === 'value') && parent) {
+  if (words.length === 1 && words[0] === 'key' && parent) {
     const parentWords = wordsOf(parent);
     const last = parentWords[parentWords.length - 1];
     if (!last) return undefined;
@@ -274,14 +274,27 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     taken.add(assignment.valueStart);
     out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
   }
+  const extra = curlCredentials(ctx, nonProduction);
+  if (ctx.language === 'powershell') extra.push(...secureStringLiterals(ctx, nonProduction));
+  for (const candidate of extra) {
+    if (!taken.has(candidate.start)) {
+      taken.add(candidate.start);
+      out.push(candidate);
+    }
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Key paths under which values are ciphertext by design (SealedSecret `encryptedData`, SOPS metadata). */
+const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
+
 function judgeEntry(entry: KeyValueEntry, nonProduction: boolean): SecretCandidate | undefined {
-  if (entry.tag) return undefined;
+  if (entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
   const nameClass = classifySecretName(entry.key, parentSegment(entry.keyPath));
   if (!nameClass) return undefined;
-  if (!judgeSecretValue(entry.value, nameClass, { nonProduction, quoted: entry.quoted })) return undefined;
+  // A `development:` or `test:` section is as much test material as a test file.
+  const local = nonProduction || isNonProductionPath(entry.keyPath) || (!!entry.section && isNonProductionPath(entry.section));
+  if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, quoted: entry.quoted })) return undefined;
   let start = entry.valueStart;
   let end = entry.valueEnd;
   const raw = entryText(entry);
@@ -354,6 +367,104 @@ export function detectGeneric(ctx: DetectContext): RawMatch[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Command lines
+
+/** One argument of a command line, quotes removed. */
+export interface CommandToken {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The arguments of the command starting after `from` (a `curl`, `wget`… word): shell words, quoted strings
+ * and argv-list items (`["curl", "-k", url]`), up to the end of the command (`|`, `;`, `&`, a newline
+ * without a trailing backslash). Bounded, so a runaway line costs at most a few thousand characters.
+ */
+export function commandTokens(text: string, from: number): CommandToken[] {
+  const tokens: CommandToken[] = [];
+  const limit = Math.min(text.length, from + 4000);
+  let i = from;
+  while (i < limit && tokens.length < 200) {
+    const c = text[i];
+    if (c === '\n') {
+      if (!/(?:\\|`)\s*$/.test(text.slice(Math.max(from, i - 3), i).replace(/\r$/, ''))) break;
+      i++;
+      continue;
+    }
+    if (c === '|' || c === ';' || c === '&' || c === ')' || c === ']') break;
+    if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === '\\' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0 || close > limit) break;
+      tokens.push({ start: i + 1, end: close, text: text.slice(i + 1, close) });
+      i = close + 1;
+      continue;
+    }
+    let end = i;
+    while (end < limit && !/[\s,\]|;&)"']/.test(text[end])) end++;
+    tokens.push({ start: i, end, text: text.slice(i, end) });
+    i = end;
+  }
+  return tokens;
+}
+
+/** Offsets of `curl` used as a command word (not `libcurl`, `curl_easy`, `pycurl.Curl`). */
+export function curlCommandOffsets(ctx: DetectContext): number[] {
+  const hits = keywordHits(ctx).get('curl') ?? [];
+  const text = ctx.text;
+  return hits.filter((at) => {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + 4] ?? ' ';
+    return !/[\w.-]/.test(before) && !/[\w.-]/.test(after);
+  });
+}
+
+/** `curl -u user:password …` / `--user=user:password`: the password part, as a password candidate. */
+function curlCredentials(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  for (const at of curlCommandOffsets(ctx)) {
+    const tokens = commandTokens(ctx.text, at + 4);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      let credential: CommandToken | undefined;
+      if ((token.text === '-u' || token.text === '--user') && tokens[t + 1]) {
+        credential = tokens[t + 1];
+      } else {
+        const glued = /^(?:-u|--user=)(?=\S)/.exec(token.text);
+        if (glued) credential = { start: token.start + glued[0].length, end: token.end, text: token.text.slice(glued[0].length) };
+      }
+      if (!credential) continue;
+      const colon = credential.text.indexOf(':');
+      if (colon <= 0) break;
+      const password = credential.text.slice(colon + 1);
+      if (judgeSecretValue(password, 'password', { nonProduction })) {
+        const start = credential.start + colon + 1;
+        found.push({ nameClass: 'password', start, end: start + password.length, keyName: 'password', keyPath: 'curl.user' });
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+/** PowerShell `ConvertTo-SecureString "…" -AsPlainText`: a password written into the script. */
+function secureStringLiterals(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  const regex = /ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\n]{1,200})\1(?=[^\n]*-AsPlainText)/gi;
+  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    const start = m.index + m[0].length - 1 - m[2].length;
+    if (judgeSecretValue(m[2], 'password', { nonProduction })) {
+      found.push({ nameClass: 'password', start, end: start + m[2].length, keyName: 'password', keyPath: 'password' });
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Value judgement
 
 /** Options for judging a value. */
@@ -375,6 +486,8 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   if (isPlaceholder(v) || isReference(v) || isPublicMaterial(v) || v.startsWith('-----BEGIN')) return false;
   if (looksLikeHashOrId(v, { hexIsHash: nameClass === 'key' })) return false;
   if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v)) return false;
+  // `max-age=31536000`, `charset=utf-8`: a setting written as name=value, not a credential.
+  if (/^[a-z][a-z-]*=[^=]/.test(v)) return false;
   const entropy = shannonEntropy(v);
   const classes = charClasses(v);
   switch (nameClass) {
@@ -385,6 +498,8 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
       return true;
     case 'secret':
       if (v.length < 8) return false;
+      // Short hex is a key id or fingerprint (GPG key ids are 8 or 16 hex digits), not key material.
+      if (v.length < 20 && /^[0-9a-fA-F]+$/.test(v)) return false;
       if (classes < 2 && !(v.length >= 16 && entropy >= 3.5)) return false;
       return entropy >= (v.length >= 16 ? 3.0 : 2.5);
     case 'key':
@@ -455,7 +570,7 @@ function isEmailOrHost(v: string): boolean {
  * of this module and the anchors of the risky-config patterns. A single alternation is about twice as fast
  * as two passes, and everything after it is cheap character tests near the hits.
  */
-const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger/g;
+const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname/g;
 
 /** Keywords that start a secret-name candidate. */
 const NAME_KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];

@@ -87,7 +87,7 @@ const REFERENCE_PREFIXES = [
   '${', '$(', '$env:', '#{', '%{', '%(', '{{', '{%', '<%', '@microsoft.keyvault', 'vault:', 'vault://', 'op://',
   'arn:aws:secretsmanager', 'arn:aws:ssm', 'ssm:', 'sm://', 'secretsmanager:', 'gcp:secretmanager', 'azurekeyvault:',
   'keyvault:', 'akv://', 'env:', 'env.', 'file:', '/run/secrets/', '/var/run/secrets/', '/etc/secrets/', 'enc(',
-  '{cipher}', '!vault', '!ref', '!sub', '!getatt', '!importvalue', '!findinmap', '!join', '!select', '!secret',
+  '{cipher}', 'enc[', '!vault', '!ref', '!sub', '!getatt', '!importvalue', '!findinmap', '!join', '!select', '!secret',
   '!env', 'secretkeyref', 'valuefrom', 'lookup(', 'var.', 'local.', 'data.', 'module.', 'random_password.',
 ];
 
@@ -112,7 +112,7 @@ export function isReference(valueOrContext: string): boolean {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PASSWORD_HASH = /^(?:\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$|\$scrypt\$|\$s0\$|\$7\$|\$[156]\$[^$]{1,16}\$|\$y\$|\$pbkdf2|pbkdf2_sha\d+\$|pbkdf2:sha\d+:|sha\d+\$|md5\$|bcrypt\$|argon2\$|\{(?:ssha|sha|smd5|md5|bcrypt|crypt|pbkdf2|noop)[^}]*\})/i;
+const PASSWORD_HASH = /^(?:SCRAM-SHA-(?:1|256)\$\d+:|md5[0-9a-f]{32}$|\$2[abxy]?\$\d\d\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$|\$scrypt\$|\$s0\$|\$7\$|\$[156]\$[^$]{1,16}\$|\$y\$|\$pbkdf2|pbkdf2_sha\d+\$|pbkdf2:sha\d+:|sha\d+\$|md5\$|bcrypt\$|argon2\$|\{(?:ssha|sha|smd5|md5|bcrypt|crypt|pbkdf2|noop)[^}]*\})/i;
 const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)|md5|sha3-\d+|blake2b?|xxh\d+)[-:=]/i;
 const HEX = /^[0-9a-f]+$/i;
 

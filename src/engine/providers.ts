@@ -1,50 +1,79 @@
 import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import { providerRules } from './rules/providers';
+import { isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
 import type { RawMatch } from './types';
 
-/** Rules grouped by keyword so that each distinct keyword is searched for once per scan. */
-interface KeywordIndex {
-  keywords: string[];
-  rulesByKeyword: Map<string, ProviderRule[]>;
-  /** Each rule's pattern compiled once, global, with `d` (match indices) when it uses a group. */
-  compiled: Map<ProviderRule, RegExp>;
+/**
+ * Provider and structural detection. Cost is kept linear and small on large files:
+ * 1. one pass builds a bitmap of the character trigrams present in the lower-cased text, and a
+ *    rule runs only when every trigram of one of its keywords is present (a cheap, conservative
+ *    stand-in for searching ~350 keywords one by one);
+ * 2. rules with literal prefixes then run over the text (irregexp finds literals quickly);
+ * 3. line-scoped (context) rules run only on the lines at and just below their keywords.
+ */
+
+/** Lines below a keyword that a line-scoped rule still looks at (nested YAML/JSON keys). */
+const LINES_BELOW = 3;
+const TABLE_BITS = 18;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+interface Compiled {
+  rule: ProviderRule;
+  /** The rule's pattern, global, with `d` (match indices) when the secret is a capture group. */
+  pattern: RegExp;
+  lineScoped: boolean;
 }
 
-let index: KeywordIndex | undefined;
+let compiledRules: Compiled[] | undefined;
 
-function keywordIndex(): KeywordIndex {
-  if (!index) {
-    const rulesByKeyword = new Map<string, ProviderRule[]>();
-    for (const rule of providerRules) {
-      for (const keyword of rule.keywords) {
-        const list = rulesByKeyword.get(keyword) ?? [];
-        list.push(rule);
-        rulesByKeyword.set(keyword, list);
-      }
-    }
-    const compiled = new Map<ProviderRule, RegExp>();
-    for (const rule of providerRules) {
+function compiled(): Compiled[] {
+  if (!compiledRules) {
+    compiledRules = providerRules.map((rule) => {
       let flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
       if ((rule.secretGroup ?? 0) > 0 && !flags.includes('d')) flags += 'd';
-      compiled.set(rule, new RegExp(rule.pattern.source, flags));
-    }
-    index = { keywords: [...rulesByKeyword.keys()], rulesByKeyword, compiled };
+      return { rule, pattern: new RegExp(rule.pattern.source, flags), lineScoped: isLineScoped(rule) };
+    });
   }
-  return index;
+  return compiledRules;
 }
 
-/** Rules whose keyword prefilter passes for this text, in table order. */
-function candidateRules(lowerText: string): ProviderRule[] {
-  const { keywords, rulesByKeyword } = keywordIndex();
-  const selected = new Set<ProviderRule>();
-  for (const keyword of keywords) {
-    if (lowerText.includes(keyword)) {
-      for (const rule of rulesByKeyword.get(keyword) ?? []) selected.add(rule);
-    }
+function trigramHash(a: number, b: number, c: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - TABLE_BITS) & TABLE_MASK;
+}
+
+/** Which character bigrams and trigrams occur in the text (hashed; false positives only). */
+interface GramIndex {
+  bigrams: Uint8Array;
+  trigrams: Uint8Array;
+}
+
+function indexGrams(lower: string): GramIndex {
+  const bigrams = new Uint8Array(1 << 16);
+  const trigrams = new Uint8Array(1 << TABLE_BITS);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i) & 0xff;
+    bigrams[(b << 8) | c] = 1;
+    if (i >= 2) trigrams[trigramHash(a, b, c)] = 1;
+    a = b;
+    b = c;
   }
-  return providerRules.filter((rule) => selected.has(rule));
+  return { bigrams, trigrams };
+}
+
+/** True when every gram of the keyword occurs in the text (so the keyword may occur). */
+function mayContain(index: GramIndex, keyword: string): boolean {
+  if (keyword.length < 3) {
+    return keyword.length < 2 || index.bigrams[((keyword.charCodeAt(0) & 0xff) << 8) | (keyword.charCodeAt(1) & 0xff)] === 1;
+  }
+  for (let i = 2; i < keyword.length; i++) {
+    const h = trigramHash(keyword.charCodeAt(i - 2) & 0xff, keyword.charCodeAt(i - 1) & 0xff, keyword.charCodeAt(i) & 0xff);
+    if (index.trigrams[h] !== 1) return false;
+  }
+  return true;
 }
 
 /**
@@ -54,33 +83,75 @@ function candidateRules(lowerText: string): ProviderRule[] {
  */
 export function detectProviders(ctx: DetectContext): RawMatch[] {
   const matches: RawMatch[] = [];
-  const { compiled } = keywordIndex();
-  for (const rule of candidateRules(ctx.lowerText)) {
-    const pattern = compiled.get(rule) as RegExp;
-    pattern.lastIndex = 0;
-    const group = rule.secretGroup ?? 0;
-    for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      const value = m[group];
-      if (value === undefined || value.length === 0) continue;
-      const start = m.index + offsetOfGroup(m, group);
-      const end = start + value.length;
-      if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
-      if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) continue;
-      matches.push({ ruleId: rule.id, start, end });
+  const grams = indexGrams(ctx.lowerText);
+  const keywordSeen = new Map<string, boolean>();
+  const seen = (keyword: string): boolean => {
+    let known = keywordSeen.get(keyword);
+    if (known === undefined) {
+      known = mayContain(grams, keyword);
+      keywordSeen.set(keyword, known);
+    }
+    return known;
+  };
+  for (const entry of compiled()) {
+    const keywords = entry.rule.keywords.filter(seen);
+    if (keywords.length === 0) continue;
+    if (entry.lineScoped) {
+      for (const [from, to] of keywordWindows(ctx, keywords)) runRule(ctx, entry, from, to, matches);
+    } else {
+      runRule(ctx, entry, 0, ctx.text.length, matches);
     }
   }
   return matches;
 }
 
+/** Merged [start, end) windows covering each keyword's line and the few lines below it. */
+function keywordWindows(ctx: DetectContext, keywords: string[]): Array<[number, number]> {
+  const { lowerText, text } = ctx;
+  const windows: Array<[number, number]> = [];
+  for (const keyword of keywords) {
+    for (let at = lowerText.indexOf(keyword); at >= 0; at = lowerText.indexOf(keyword, at + keyword.length)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      let end = at;
+      for (let line = 0; line <= LINES_BELOW && end >= 0; line++) end = text.indexOf('\n', end + 1);
+      windows.push([start, end < 0 ? text.length : end]);
+    }
+  }
+  windows.sort((x, y) => x[0] - y[0]);
+  const merged: Array<[number, number]> = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
+    else merged.push(window);
+  }
+  return merged;
+}
+
+function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, out: RawMatch[]): void {
+  const { rule, pattern } = entry;
+  const whole = from === 0 && to === ctx.text.length;
+  const subject = whole ? ctx.text : ctx.text.slice(from, to);
+  const group = rule.secretGroup ?? 0;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(subject); m; m = pattern.exec(subject)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const value = m[group];
+    if (value === undefined || value.length === 0) continue;
+    const start = from + m.index + offsetOfGroup(m, group);
+    const end = start + value.length;
+    if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
+    if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) continue;
+    out.push({ ruleId: rule.id, start, end });
+  }
+}
+
 /** Offset of a capture group inside its match, from the `d` flag's indices (text search as a fallback). */
 function offsetOfGroup(match: RegExpExecArray, group: number): number {
   if (group === 0) return 0;
-  const indices = (match as RegExpExecArray & { indices?: Array<[number, number] | undefined> }).indices;
-  const span = indices?.[group];
+  const span = match.indices?.[group];
   if (span) return span[0] - match.index;
   return match[0].lastIndexOf(match[group]);
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
-import { collectSecretCandidates, isConfigLanguage, keywordHits, wordsOf } from './generic';
+import { collectSecretCandidates, commandTokens, curlCommandOffsets, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
 import { isLockFile } from './placeholders';
 import type { RuleMeta } from './rules/types';
@@ -220,6 +220,12 @@ const TLS_PATTERNS: TlsPattern[] = [
     languages: ['python'],
   },
   {
+    detail: 'python-check-hostname',
+    keywords: ['check_hostname'],
+    regex: /\bcheck_hostname\s*=\s*(False)\b/dg,
+    languages: ['python'],
+  },
+  {
     detail: 'python-unverified-context',
     keywords: ['verif'],
     regex: /\b(_create_unverified_context)\b(?!\s*=[^=])/dg,
@@ -314,7 +320,7 @@ const TLS_PATTERNS: TlsPattern[] = [
   {
     detail: 'java-hostname-verifier',
     keywords: ['verif'],
-    regex: /(?:\bverify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+(true)\s*;|\b(?:setHostnameVerifier|setDefaultHostnameVerifier|hostnameVerifier|HostnameVerifier)\s*[({]\s*\(?\s*\w+\s*,\s*\w+\s*\)?\s*->\s*(true)\b)/dg,
+    regex: /(?:\bverify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+(true)\s*;|\b(?:setHostnameVerifier|setDefaultHostnameVerifier|hostnameVerifier|HostnameVerifier)\s*(?:[({]|\s\w+\s*=)\s*\(?\s*\w+\s*,\s*\w+\s*\)?\s*->\s*(true)\b)/dg,
   },
   {
     detail: 'csharp-accept-all',
@@ -359,7 +365,21 @@ const TLS_PATTERNS: TlsPattern[] = [
   },
 ];
 
+/** Environment variables that turn verification off, and the values that do it. */
+const TLS_ENV_VARIABLES: Record<string, { off: RegExp; detail: string }> = {
+  NODE_TLS_REJECT_UNAUTHORIZED: { off: /^0$/, detail: 'node-tls-env' },
+  PYTHONHTTPSVERIFY: { off: /^0$/, detail: 'python-https-verify-env' },
+  GIT_SSL_NO_VERIFY: { off: /^(?:1|true|yes)$/i, detail: 'git-ssl-no-verify' },
+};
+
 function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
+  // Kubernetes `- name: NODE_TLS_REJECT_UNAUTHORIZED` + `value: "0"` spans two lines: read it from the structure.
+  for (const entry of ctx.structure?.entries ?? []) {
+    const variable = TLS_ENV_VARIABLES[entry.key];
+    if (variable && variable.off.test(entry.value.trim())) {
+      out.push({ ruleId: 'tls-verify-disabled', start: entry.valueStart, end: entry.valueEnd, keyName: entry.key, detail: variable.detail });
+    }
+  }
   for (const pattern of TLS_PATTERNS) {
     if (pattern.languages && !pattern.languages.includes(ctx.language)) continue;
     forEachMatchNear(ctx, pattern.keywords, pattern.regex, (m, offset) => {
@@ -369,7 +389,7 @@ function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
       out.push({ ruleId: 'tls-verify-disabled', start: group[0], end: group[1], detail });
     });
   }
-  if (anchorHits(ctx).has('curl')) detectCurlInsecure(ctx, out);
+  detectCurlInsecure(ctx, out);
 }
 
 /** How far past a keyword a pattern may reach (multi-line Java/C# bodies). */
@@ -426,7 +446,7 @@ function forEachMatchNear(
 }
 
 /** Substrings of which every risky-config pattern contains at least one (found by generic's keyword pass). */
-type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger';
+type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger' | 'check_hostname';
 
 function anchorHits(ctx: DetectContext): Map<string, number[]> {
   return keywordHits(ctx);
@@ -450,60 +470,31 @@ const CURL_ARG_OPTIONS = new Set('aAbcCdDeEFhHKmoPQrTuUwxXyYzt'.split(''));
  * lists (`["curl", "-k", url]`). The range is `-k`, `--insecure`, or the `k` inside a cluster.
  */
 function detectCurlInsecure(ctx: DetectContext, out: RawMatch[]): void {
-  const text = ctx.text;
-  const regex = /\bcurl\b/g;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    const next = text[m.index + 4];
-    if (next === '-' || next === '.' || text[m.index - 1] === '-' || text[m.index - 1] === '.' || inComment(ctx, m.index)) continue;
-    let i = m.index + 4;
-    const limit = Math.min(text.length, i + 4000);
-    while (i < limit) {
-      const c = text[i];
-      if (c === '\n') {
-        if (!/\\\s*$|`\s*$/.test(text.slice(Math.max(m.index, i - 3), i).replace(/\r$/, ''))) break;
-        i++;
-        continue;
-      }
-      if (c === '|' || c === ';' || c === '&' || c === ')' || c === ']') break;
-      if (c === ' ' || c === '\t' || c === ',' || c === '[' || c === '\\' || c === '\r') {
-        i++;
-        continue;
-      }
-      let start = i;
-      let end: number;
-      if (c === '"' || c === "'") {
-        const close = text.indexOf(c, i + 1);
-        if (close < 0 || close > limit) break;
-        start = i + 1;
-        end = close;
-        i = close + 1;
-      } else {
-        end = i;
-        while (end < limit && !/[\s,\]|;&)"']/.test(text[end])) end++;
-        i = end;
-      }
-      const token = text.slice(start, end);
-      if (token === '-k' || token === '--insecure') {
-        out.push({ ruleId: 'tls-verify-disabled', start, end, detail: 'curl-insecure' });
+  for (const at of curlCommandOffsets(ctx)) {
+    if (inComment(ctx, at)) continue;
+    for (const token of commandTokens(ctx.text, at + 4)) {
+      if (token.text === '-k' || token.text === '--insecure') {
+        out.push({ ruleId: 'tls-verify-disabled', start: token.start, end: token.end, detail: 'curl-insecure' });
         break;
       }
-      if (/^-[A-Za-z]+$/.test(token)) {
-        let hit = -1;
-        for (let k = 1; k < token.length; k++) {
-          if (token[k] === 'k') {
-            hit = k;
-            break;
-          }
-          if (CURL_ARG_OPTIONS.has(token[k])) break;
-        }
+      if (/^-[A-Za-z]+$/.test(token.text)) {
+        const hit = insecureInCluster(token.text);
         if (hit > 0) {
-          out.push({ ruleId: 'tls-verify-disabled', start: start + hit, end: start + hit + 1, detail: 'curl-insecure' });
+          out.push({ ruleId: 'tls-verify-disabled', start: token.start + hit, end: token.start + hit + 1, detail: 'curl-insecure' });
           break;
         }
       }
     }
-    regex.lastIndex = Math.max(regex.lastIndex, Math.min(i, text.length));
   }
+}
+
+/** Index of `k` in a short-option cluster (`-sSk`), unless an option taking an argument comes first. */
+function insecureInCluster(cluster: string): number {
+  for (let k = 1; k < cluster.length; k++) {
+    if (cluster[k] === 'k') return k;
+    if (CURL_ARG_OPTIONS.has(cluster[k])) return -1;
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -85,11 +85,19 @@ function directiveApplies(directive: IgnoreDirective, ruleId: string, now: numbe
   return directive.ruleIds.length === 0 || directive.ruleIds.includes(ruleId);
 }
 
-/** True when any `keyguard:ignore…` marker of the given kind on `line` applies. */
-function keyguardMarkerApplies(pattern: RegExp, line: string, ruleId: string, now: number): boolean {
+/** Only comment punctuation and blanks before the marker: the line is a comment, not code. */
+const COMMENT_ONLY_PREFIX = /^[^\w'"`]*$/;
+
+/**
+ * True when any `keyguard:ignore…` marker of the given kind on `line` applies. With `standalone`,
+ * only a marker that stands on a comment line of its own counts: a trailing marker after code belongs
+ * to that code's line and must not also silence the next one.
+ */
+function keyguardMarkerApplies(pattern: RegExp, line: string, ruleId: string, now: number, standalone = false): boolean {
   if (!line.includes('keyguard:ignore')) return false;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    if (standalone && !COMMENT_ONLY_PREFIX.test(line.slice(0, match.index))) continue;
     if (directiveApplies(parseIgnoreDirective(match[1]), ruleId, now)) return true;
   }
   return false;
@@ -134,8 +142,8 @@ function blocksOf(text: string): Array<[number, number]> {
 /**
  * True when an inline marker suppresses the finding at `[start, end)`.
  *
- * Recognised: `keyguard:ignore [rule-id[,…]] [until YYYY-MM-DD]` on the finding's line or the line
- * before; `keyguard:ignore-next-line` (same arguments) on the line before; `gitleaks:allow`,
+ * Recognised: `keyguard:ignore [rule-id[,…]] [until YYYY-MM-DD]` on the finding's line, or on a comment
+ * line of its own just before it; `keyguard:ignore-next-line` (same arguments) on the line before; `gitleaks:allow`,
  * `pragma: allowlist secret` and `secretlint-disable-line` on the same line;
  * `pragma: allowlist nextline secret` and `secretlint-disable-next-line` on the line before; and
  * `secretlint-disable` … `secretlint-enable` blocks. For a multi-line finding, its first line counts.
@@ -157,7 +165,7 @@ export function isSuppressedInline(
   const previousLine = lineText(text, lineStarts, index - 1);
 
   if (keyguardMarkerApplies(KEYGUARD_SAME_LINE, sameLine, ruleId, now)) return true;
-  if (keyguardMarkerApplies(KEYGUARD_SAME_LINE, previousLine, ruleId, now)) return true;
+  if (keyguardMarkerApplies(KEYGUARD_SAME_LINE, previousLine, ruleId, now, true)) return true;
   if (keyguardMarkerApplies(KEYGUARD_NEXT_LINE, previousLine, ruleId, now)) return true;
   if (PEER_SAME_LINE.some((marker) => marker.test(sameLine))) return true;
   if (PEER_NEXT_LINE.some((marker) => marker.test(previousLine))) return true;

@@ -76,7 +76,7 @@ export function createFindingsView(store: FindingsStore, provider: FindingsTreeP
 }
 
 function fileItem(file: FileFindings): vscode.TreeItem {
-  const relative = vscode.workspace.asRelativePath(file.uri, true);
+  const relative = vscode.workspace.asRelativePath(file.uri);
   const item = new vscode.TreeItem(file.uri, vscode.TreeItemCollapsibleState.Expanded);
   item.label = path.posix.basename(file.uri.path);
   const folder = path.posix.dirname(relative);

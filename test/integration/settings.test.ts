@@ -29,13 +29,18 @@ describe('settings', function () {
     return document;
   }
 
-  it('keyguard.disabledRules hides a rule at once and brings it back when removed', async () => {
+  it('keyguard.disabledRules hides a rule at once (the generic detector still sees the value) and brings it back', async () => {
     const document = await appPy();
     await set('disabledRules', ['github-pat']);
-    await waitForDiagnostics(document.uri, 'no diagnostics with the rule disabled', (found) => found.length === 0);
-    await restore.shift()?.();
-    const [diagnostic] = await waitForDiagnostics(document.uri, 'the rule back', (found) => found.length === 1);
-    assert.strictEqual(codeOf(diagnostic).value, 'github-pat');
+    const [fallback] = await waitForDiagnostics(document.uri, 'only the generic finding', (found) =>
+      found.length === 1 && codeOf(found[0]).value !== 'github-pat');
+    assert.strictEqual(codeOf(fallback).value, 'generic-secret');
+    await set('disabledRules', ['github-pat', 'generic-secret']);
+    await waitForDiagnostics(document.uri, 'no diagnostics with both rules disabled', (found) => found.length === 0);
+    for (const undo of restore.splice(0)) await undo();
+    const [diagnostic] = await waitForDiagnostics(document.uri, 'the rule back', (found) =>
+      found.length === 1 && codeOf(found[0]).value === 'github-pat');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
   });
 
   it('keyguard.disabledRules keeps other rules', async () => {

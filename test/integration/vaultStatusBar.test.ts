@@ -57,7 +57,7 @@ describe('vault status bar', () => {
 
   it('follows the nearest key and lists every key in the tooltip', async () => {
     await run('keyguard.addKey', { name: 'LATER_KEY', value: freshValue(), expiresAt: Date.now() + 20 * DAY });
-    await run('keyguard.addKey', { name: 'SOONER_KEY', value: freshValue(), expiresAt: Date.now() + 2 * DAY + 30 * MINUTE });
+    await run('keyguard.addKey', { name: 'SOONER_KEY', value: freshValue(), expiresAt: Date.now() + 2 * DAY + 30 * MINUTE + 30_000 });
     await run('keyguard.addKey', { name: 'NO_EXPIRY_KEY', value: freshValue() });
     const s = await statusBar();
     assert.strictEqual(s.text, '$(key) SOONER_KEY 2d 0h');

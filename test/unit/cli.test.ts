@@ -11,7 +11,8 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import { renderTemplate } from '../support/template';
+import { runCli } from '../../src/cli/main';
+import { runScan } from '../../src/cli/scan';
 import { fakeValue } from '../support/fakeKeys';
 
 const CLI = path.resolve(__dirname, '..', '..', 'src', 'cli', 'main.js');
@@ -310,6 +311,35 @@ describe('keyguard CLI', function () {
     });
   });
 
+  describe('progress', () => {
+    /** Runs the CLI in-process with a clock that advances 400 ms per reading. */
+    function scanWithClock(stderrIsTty: boolean): string {
+      const root = makeTree(Object.fromEntries(Array.from({ length: 30 }, (_v, i) => [`f${i}.txt`, `line ${i}\n`])));
+      let clock = 0;
+      let stderr = '';
+      const status = runCli(['scan', '--format', 'json'], {
+        cwd: root,
+        env: {},
+        stdout: { write: () => true, isTTY: false },
+        stderr: { write: (text: string) => (stderr += text), isTTY: stderrIsTty },
+        scriptPath: CLI,
+        now: () => (clock += 400),
+      });
+      assert.strictEqual(status, 0);
+      return stderr;
+    }
+
+    it('shows a file count on a terminal once the scan takes over a second', () => {
+      const stderr = scanWithClock(true);
+      assert.match(stderr, /keyguard: scanned \d+\/30 files/);
+      assert.ok(stderr.endsWith('\r\u001b[K'), 'the progress line is cleared at the end');
+    });
+
+    it('stays silent when stderr is not a terminal', () => {
+      assert.strictEqual(scanWithClock(false), '');
+    });
+  });
+
   describe('ignores and suppressions', () => {
     it('honours .gitignore (nested too), .keyguardignore and the default ignores', () => {
       const root = makeTree({
@@ -341,7 +371,7 @@ describe('keyguard CLI', function () {
         'corpus/a.env': `TOKEN=${plant('github-pat', 'ig-8')}\n`,
       });
       const report = parseJson(keyguard(['scan', '--format', 'json', 'corpus'], root));
-      assert.deepStrictEqual(report.findings.map((f) => f.path), ['corpus/a.env']);
+      assert.deepStrictEqual(report.findings.map((f) => f.path), ['a.env'], 'relative to the scanned directory');
     });
 
     it('honours inline markers and the fingerprint allowlist', () => {
@@ -400,7 +430,25 @@ describe('keyguard CLI', function () {
       assert.ok(!larger.skipped.some((s) => s.path === 'huge.txt'), '--max-file-size raises the limit');
     });
 
-    it('skips an unreadable file instead of failing the scan', function () {
+    it('records a file whose read fails as skipped and scans the rest', () => {
+      const pat = plant('github-pat', 'bad-4');
+      const report = runScan(
+        {
+          base: os.tmpdir(),
+          skipped: [],
+          files: [
+            { path: 'gone.env', size: 10, read: () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); } },
+            { path: 'ok.ts', size: 60, read: () => new TextEncoder().encode(`const t = "${pat}";\n`) },
+          ],
+        },
+        { maxFileSize: 1024, disabledRules: [], now: Date.now() },
+      );
+      assert.deepStrictEqual(report.skipped, [{ path: 'gone.env', reason: 'unreadable: permission denied: file' }]);
+      assert.deepStrictEqual(report.findings.map((f) => [f.path, f.ruleId]), [['ok.ts', 'github-pat']]);
+      assert.strictEqual(report.filesScanned, 1);
+    });
+
+    it('skips an unreadable file on disk instead of failing the scan', function () {
       if (process.getuid?.() === 0) this.skip(); // root reads everything
       const root = makeTree({ 'secret.env': 'A=1\n', 'ok.txt': 'fine\n' });
       fs.chmodSync(path.join(root, 'secret.env'), 0o000);

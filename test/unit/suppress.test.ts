@@ -31,6 +31,11 @@ describe('inline suppressions', () => {
     it('suppresses from the line before', () => {
       assert.strictEqual(suppressed(`// keyguard:ignore\nconst token = "${TARGET}";\n`), true);
     });
+    it('from the line before, only when that line is a comment of its own', () => {
+      assert.strictEqual(suppressed(`  # keyguard:ignore github-pat\n  token: ${TARGET}\n`), true);
+      assert.strictEqual(suppressed(`{{/* keyguard:ignore */}}\ntoken: ${TARGET}\n`), true);
+      assert.strictEqual(suppressed(`a = "x" # keyguard:ignore\nb = "${TARGET}"\n`), false, 'a trailing marker belongs to its own line');
+    });
     it('does not reach two lines down', () => {
       assert.strictEqual(suppressed(`// keyguard:ignore\n\nconst token = "${TARGET}";\n`), false);
     });

@@ -118,18 +118,15 @@ function openTag(text: string, start: number, stack: OpenElement[], entries: Key
       attributes.push({ name: attrName, value: text.slice(valueStart, i), start: valueStart, end: i, nameStart: attrStart });
     }
   }
-  for (const attribute of attributes) {
-    entries.push({
-      key: attribute.name, keyPath: `${path}.${attribute.name}`, value: attribute.value, valueStart: attribute.start,
-      valueEnd: attribute.end, quoted: true, keyStart: attribute.nameStart,
-    });
-  }
   const namer = attributes.find((a) => NAME_ATTRIBUTES.includes(a.name.toLowerCase()));
   const valued = attributes.find((a) => VALUE_ATTRIBUTES.includes(a.name.toLowerCase()) && a !== namer);
-  if (namer && valued && valued.name.toLowerCase() === 'value' && namer.value) {
+  // `<add key="SmtpPassword" value="…"/>`: the value is named by the `key` attribute, not "value".
+  const renamed = namer && valued && valued.name.toLowerCase() === 'value' && namer.value ? valued : undefined;
+  for (const attribute of attributes) {
+    const key = attribute === renamed ? namer!.value : attribute.name;
     entries.push({
-      key: namer.value, keyPath: `${path}.${namer.value}`, value: valued.value, valueStart: valued.start, valueEnd: valued.end,
-      quoted: true, keyStart: namer.start,
+      key, keyPath: `${path}.${key}`, value: attribute.value, valueStart: attribute.start,
+      valueEnd: attribute.end, quoted: true, keyStart: attribute === renamed ? namer!.start : attribute.nameStart,
     });
   }
   if (stack.length) stack[stack.length - 1].hasChildren = true;

@@ -49,7 +49,8 @@ export class ApiKeysTreeProvider implements vscode.TreeDataProvider<VaultNode>, 
     const item = new vscode.TreeItem(key.name, key.previous.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = `key:${key.scope}:${key.name}`;
     const state = key.status === 'revoked' ? 'revoked' : expiryPhrase(key.expiresAt, now);
-    item.description = `${key.masked} · ${key.tier} · ${state}`;
+    // The countdown first: a narrow side bar truncates the end of the description.
+    item.description = `${state} · ${key.tier} · ${key.masked}`;
     item.iconPath = iconFor(key, now);
     const injected = key.status === 'active' && key.inject ? '.injected' : '';
     item.contextValue = `keyguardKey.${key.status}${injected}`;
@@ -65,10 +66,10 @@ export class ApiKeysTreeProvider implements vscode.TreeDataProvider<VaultNode>, 
 
   private graceItem(key: KeyMeta, fingerprint: string): vscode.TreeItem {
     const version = key.previous.find((v) => v.fingerprint === fingerprint);
-    const item = new vscode.TreeItem(version ? `previous ${version.masked}` : 'previous value');
+    const item = new vscode.TreeItem('previous value');
     item.id = `grace:${key.scope}:${key.name}:${fingerprint}`;
     const now = this.clock();
-    item.description = version ? `grace, ${countdownText(version.graceUntil, now)} left` : 'grace';
+    item.description = version ? `grace, ${countdownText(version.graceUntil, now)} left · ${version.masked}` : 'grace';
     item.iconPath = new vscode.ThemeIcon('history');
     item.contextValue = 'keyguardGrace';
     item.tooltip = 'Old value kept working until its grace period ends; revoke it to end the grace period now.';

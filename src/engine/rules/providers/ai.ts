@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { contextRule, mixedClasses, rule, token, WORD, WORD_DASH } from './helpers';
+import { contextRule, lineScoped, mixedClasses, rule, token, WORD, WORD_DASH } from './helpers';
 
 /** AI model providers. Their keys are billed per use, so leaks cost money fast. */
 
@@ -84,7 +84,7 @@ export const aiRules: ProviderRule[] = [
     minEntropy: 4,
     validate: (v) => /[A-Z]/.test(v.slice(8)) && /[a-z]/.test(v.slice(8)),
   }),
-  rule({
+  lineScoped(rule({
     id: 'zhipu-api-key',
     title: 'Zhipu BigModel / GLM API key',
     provider: 'Zhipu AI',
@@ -95,7 +95,7 @@ export const aiRules: ProviderRule[] = [
     keywords: ['zhipu', 'bigmodel', 'glm', 'z.ai', 'api_key', 'apikey', 'api-key', 'token'],
     minEntropy: 3.5,
     validate: (v) => mixedClasses(v.slice(33), 2),
-  }),
+  })),
   contextRule({
     id: 'mistral-api-key',
     title: 'Mistral AI API key',

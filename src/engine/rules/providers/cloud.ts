@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { BASE64_EDGE, contextRule, providerSecret, namedNearby, rule, token, UUID, WORD_DASH } from './helpers';
+import { BASE64_EDGE, contextRule, lineScoped, providerSecret, namedNearby, rule, token, UUID, WORD_DASH } from './helpers';
 
 /** Cloud and hosting platforms. */
 
@@ -127,7 +127,7 @@ export const cloudRules: ProviderRule[] = [
     keywords: ['defaultendpointsprotocol='],
     minEntropy: 4.5,
   }),
-  rule({
+  lineScoped(rule({
     id: 'azure-storage-account-key',
     title: 'Azure storage account key',
     provider: 'Azure',
@@ -142,7 +142,7 @@ export const cloudRules: ProviderRule[] = [
     validate: (_v, c) =>
       !/DefaultEndpointsProtocol=https?;AccountName=[A-Za-z0-9]{3,24};AccountKey=$/i.test(c.text.slice(Math.max(0, c.start - 120), c.start)) &&
       namedNearby(c, /accountkey=|azure|storage|account_?key/),
-  }),
+  })),
   rule({
     id: 'azure-shared-access-key',
     title: 'Azure Service Bus / Event Hubs / IoT Hub shared access key',

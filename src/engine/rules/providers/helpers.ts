@@ -67,12 +67,30 @@ export interface ContextSpec {
  * provider is named on one of the three lines above (`twilio:\n  auth_token: ...`).
  */
 export function contextRule(meta: Omit<RuleInput, 'pattern' | 'validate'>, spec: ContextSpec): ProviderRule {
-  return rule({
+  return lineScoped(rule({
     ...meta,
     pattern: token(`(${spec.value})`, spec.edge ?? WORD),
     secretGroup: 1,
     validate: (value, context) => (spec.check ? spec.check(value) : true) && namedNearby(context, spec.near),
-  });
+  }));
+}
+
+const lineScopedRules = new WeakSet<ProviderRule>();
+
+/**
+ * Marks a rule whose value can only count on a line that contains one of its keywords or up to
+ * three lines below one (the {@link namedNearby} window). The detector then runs its pattern on
+ * those lines only: context rules have shape-only patterns (32 hex, 40 base64) that would be
+ * costly to run over a whole file.
+ */
+export function lineScoped(providerRule: ProviderRule): ProviderRule {
+  lineScopedRules.add(providerRule);
+  return providerRule;
+}
+
+/** Whether the detector may restrict the rule to the lines around its keywords. */
+export function isLineScoped(providerRule: ProviderRule): boolean {
+  return lineScopedRules.has(providerRule);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { contextRule, providerSecret, decodeBase64, rule, token, UUID, WORD_DASH } from './helpers';
+import { contextRule, decodeBase64, lineScoped, providerSecret, rule, token, UUID, WORD_DASH } from './helpers';
 
 /** Chat, e-mail, SMS and social platforms. */
 
@@ -139,7 +139,7 @@ export const messagingRules: ProviderRule[] = [
     keywords: ['discord'],
     minEntropy: 4,
   }, { value: '[A-Za-z0-9_\\-]{32}', edge: WORD_DASH, near: /discord.{0,40}secret/ }),
-  rule({
+  lineScoped(rule({
     id: 'telegram-bot-token',
     title: 'Telegram bot token',
     provider: 'Telegram',
@@ -149,7 +149,7 @@ export const messagingRules: ProviderRule[] = [
     pattern: token('[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}', WORD_DASH + ':'),
     keywords: [':aa'],
     minEntropy: 4,
-  }),
+  })),
   contextRule({
     id: 'twilio-auth-token',
     title: 'Twilio auth token',
@@ -203,7 +203,7 @@ export const messagingRules: ProviderRule[] = [
     keywords: ['mailgun', 'api:key-'],
     minEntropy: 3.3,
   }, { value: 'key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', edge: WORD_DASH, near: /mailgun|(?:^|[^a-z])api:$/ }),
-  rule({
+  lineScoped(rule({
     id: 'mailchimp-api-key',
     title: 'Mailchimp API key',
     provider: 'Mailchimp',
@@ -213,7 +213,7 @@ export const messagingRules: ProviderRule[] = [
     pattern: token('[a-f0-9]{32}-us[0-9]{1,2}', WORD_DASH),
     keywords: ['-us'],
     minEntropy: 3.3,
-  }),
+  })),
   contextRule({
     id: 'mandrill-api-key',
     title: 'Mailchimp Transactional (Mandrill) API key',

@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { BASE64_EDGE, contextRule, providerSecret, mixedClasses, rule, token, UUID, WORD_DASH } from './helpers';
+import { BASE64_EDGE, contextRule, lineScoped, mixedClasses, providerSecret, rule, token, UUID, WORD_DASH } from './helpers';
 
 /** Developer SaaS: observability, CI/CD, productivity, infrastructure tooling and identity. */
 
@@ -56,12 +56,12 @@ export const saasRules: ProviderRule[] = [
   prefixed({ id: 'new-relic-insights-insert-key', title: 'New Relic Insights insert key', ...NEWRELIC }, 'NRII-', '[A-Za-z0-9_\\-]{32}', '32 base64url characters'),
   prefixed({ id: 'new-relic-insights-query-key', title: 'New Relic Insights query key', ...NEWRELIC }, 'NRIQ-', '[A-Za-z0-9_\\-]{32}', '32 base64url characters'),
   prefixed({ id: 'new-relic-browser-key', title: 'New Relic browser API key', severity: 'warning', ...NEWRELIC }, 'NRJS-', '[a-f0-9]{19}', '19 hex characters', { minEntropy: 3 }),
-  rule({
+  lineScoped(rule({
     id: 'new-relic-license-key', title: 'New Relic ingest license key', ...NEWRELIC,
     format: '36 hex characters + `NRAL`',
     pattern: token('[a-f0-9]{36}NRAL'),
     keywords: ['nral'], minEntropy: 3.3,
-  }),
+  })),
   prefixed({ id: 'sentry-auth-token', title: 'Sentry organization auth token', provider: 'Sentry', reference: 'https://docs.sentry.io/account/auth-tokens/', remediation: revoke('Sentry > Settings > Auth Tokens') },
     'sntrys_', 'eyJ[A-Za-z0-9+/=_]{60,400}', 'base64 JSON (`eyJ…`) with an embedded signature', { edge: 'A-Za-z0-9_+/=', minEntropy: 4.5 }),
   prefixed({ id: 'sentry-user-token', title: 'Sentry user auth token', provider: 'Sentry', reference: 'https://docs.sentry.io/account/auth-tokens/', remediation: revoke('Sentry > User settings > Personal Tokens') },

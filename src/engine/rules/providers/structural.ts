@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { shannonEntropy } from '../../entropy';
 import type { ProviderRule, ValidateContext } from '../types';
-import { contextRule, decodeBase64, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
+import { contextRule, decodeBase64, lineScoped, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
 
 /**
  * Structural detectors: formats defined by their syntax rather than a vendor prefix (PEM blocks,
@@ -218,7 +218,7 @@ export const structuralRules: ProviderRule[] = [
       return !/"role"\s*:\s*"anon"/.test(payloadJson);
     },
   }),
-  rule({
+  lineScoped(rule({
     id: 'url-credentials',
     title: 'Credentials in a URL',
     provider: 'URL',
@@ -234,7 +234,7 @@ export const structuralRules: ProviderRule[] = [
       if (schemeMatch && DB_SCHEME_SET.has(schemeMatch[1].toLowerCase())) return false;
       return urlPasswordIsReal(value, context);
     },
-  }),
+  })),
   ...DB_SCHEMES.map(connectionRule),
   rule({
     id: 'jdbc-connection-string',
@@ -311,7 +311,10 @@ export const structuralRules: ProviderRule[] = [
     secretGroup: 1,
     keywords: ['client-key-data'],
     allowRuns: true,
-    validate: (value) => /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(decodeBase64(value.slice(0, 64)) ?? ''),
+    validate: (value) => {
+      const decoded = decodeBase64(value) ?? '';
+      return /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(decoded) && /-----END [A-Z ]*PRIVATE KEY-----/.test(decoded) && hasKeyMaterial(decoded.trim());
+    },
   }),
   rule({
     id: 'netrc-credentials',

@@ -1,0 +1,74 @@
+import * as path from 'path';
+import { parentPort, Worker, workerData } from 'worker_threads';
+import { adversarialCases, caseName, timeCase, type RuleTiming } from './adversarial';
+
+/** Result of the adversarial section: timings slowest first, rules that had to be stopped, notes. */
+export interface AdversarialReport {
+  timings: RuleTiming[];
+  timedOut: string[];
+  notes: string[];
+}
+
+type Message = { index: number; timing: RuleTiming & { sampled: boolean } } | { done: true };
+
+/**
+ * Runs every adversarial case in a worker thread, from `workerData.start` on, posting one message per
+ * case. A regular expression cannot be interrupted, so a case that runs past `timeoutMs` is recorded as
+ * timed out, its worker is terminated and a fresh worker resumes with the next case.
+ */
+export async function runAdversarial(timeoutMs: number): Promise<AdversarialReport> {
+  const cases = adversarialCases();
+  const timings: RuleTiming[] = [];
+  const timedOut: string[] = [];
+  let unsampled = 0;
+  let next = 0;
+  while (next < cases.length) {
+    next = await new Promise<number>((resolve) => {
+      let current = next;
+      const worker = new Worker(path.join(__dirname, 'adversarialRunner.js'), { workerData: { start: current } });
+      let settled = false;
+      const finish = (nextIndex: number) => {
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        resolve(nextIndex);
+      };
+      let timer = setTimeout(onTimeout, timeoutMs);
+      function onTimeout() {
+        if (settled) return;
+        timedOut.push(caseName(cases[current]));
+        timings.push({ ruleId: caseName(cases[current]), variant: `timed out after ${timeoutMs} ms`, ms: timeoutMs });
+        finish(current + 1);
+      }
+      worker.on('message', (message: Message) => {
+        if (settled) return;
+        clearTimeout(timer);
+        if ('done' in message) {
+          finish(cases.length);
+          return;
+        }
+        const { sampled, ...timing } = message.timing;
+        if (!sampled) unsampled++;
+        timings.push(timing);
+        current = message.index + 1;
+        timer = setTimeout(onTimeout, timeoutMs);
+      });
+      worker.on('error', (error) => {
+        if (settled) return;
+        timings.push({ ruleId: caseName(cases[current]), variant: `threw: ${error.message.slice(0, 120)}`, ms: NaN });
+        finish(current + 1);
+      });
+    });
+  }
+  const notes = unsampled > 0 ? [`${unsampled} rules have no fake-key sample; they got keyword + 1 MB base62`] : [];
+  return { timings: timings.sort((a, b) => (b.ms || 0) - (a.ms || 0)), timedOut, notes };
+}
+
+// Worker side: time cases in order and report each one as soon as it is done.
+if (parentPort && workerData && typeof (workerData as { start?: unknown }).start === 'number') {
+  const cases = adversarialCases();
+  for (let index = (workerData as { start: number }).start; index < cases.length; index++) {
+    parentPort.postMessage({ index, timing: timeCase(cases[index]) } satisfies Message);
+  }
+  parentPort.postMessage({ done: true } satisfies Message);
+}
