@@ -7,7 +7,7 @@ import type { ProviderRule } from '../src/engine/rules/types';
 import { scanText } from '../src/engine/scanner';
 import { fakeValue } from '../test/support/fakeKeys';
 import { seededRandom } from '../test/eval/render';
-import { msSince } from './stats';
+import { startSpan } from './stats';
 
 /** Time of one rule (or detector) on one adversarial input. */
 export interface RuleTiming {
@@ -135,18 +135,18 @@ export function timeCase(c: AdversarialCase): RuleTiming & { sampled: boolean } 
   if ('detector' in c) {
     const [family, fileName, make] = DETECTOR_INPUTS[c.detector];
     const text = make();
-    const started = process.hrtime.bigint();
+    const started = startSpan();
     scanText(text, fileName);
-    return { ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: msSince(started), sampled: true };
+    return { ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: started.cpuMs(), sampled: true };
   }
   const rule = providerRules[c.provider];
   const inputs = providerInputs(rule);
   let worst: RuleTiming = { ruleId: rule.id, variant: '', ms: -1 };
   for (const [variant, text] of inputs) {
     const ctx = context(text, 'adversarial.txt');
-    const started = process.hrtime.bigint();
+    const started = startSpan();
     runRuleAlone(rule, ctx);
-    const ms = msSince(started);
+    const ms = started.cpuMs();
     if (ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
   }
   return { ...worst, sampled: !inputs[0][0].startsWith('keyword') };

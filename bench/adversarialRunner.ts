@@ -37,7 +37,7 @@ export async function runAdversarial(timeoutMs: number): Promise<AdversarialRepo
       function onTimeout() {
         if (settled) return;
         timedOut.push(caseName(cases[current]));
-        timings.push({ ruleId: caseName(cases[current]), variant: `timed out after ${timeoutMs} ms`, ms: timeoutMs });
+        timings.push({ ruleId: caseName(cases[current]), variant: `stopped: still running after ${timeoutMs} ms wall clock`, ms: timeoutMs });
         finish(current + 1);
       }
       worker.on('message', (message: Message) => {

@@ -8,7 +8,7 @@ import { detectRisky } from '../src/engine/risky';
 import { providerRules } from '../src/engine/rules/providers';
 import { scanText } from '../src/engine/scanner';
 import { runRuleAlone } from './adversarial';
-import { msSince } from './stats';
+import { startSpan } from './stats';
 import type { BenchFile } from './trees';
 
 /** Where scan time goes: per stage, and the provider rules that cost most on real files. */
@@ -26,38 +26,38 @@ export function breakdown(files: BenchFile[]): Breakdown {
   const add = (name: string, ms: number) => stages.set(name, (stages.get(name) ?? 0) + ms);
   const contexts: DetectContext[] = [];
   for (const file of files) {
-    let started = process.hrtime.bigint();
+    let started = startSpan();
     const language = languageOf(file.path);
     const lowerText = file.text.toLowerCase();
     const lineStarts = computeLineStarts(file.text);
-    add('context (lower-case, line starts)', msSince(started));
-    started = process.hrtime.bigint();
+    add('context (lower-case, line starts)', started.cpuMs());
+    started = startSpan();
     let structure: DetectContext['structure'];
     try {
       structure = parseStructure(file.text, file.path, language);
     } catch {
       structure = undefined;
     }
-    add('parseStructure', msSince(started));
+    add('parseStructure', started.cpuMs());
     const ctx: DetectContext = { text: file.text, fileName: file.path, language, lowerText, lineStarts, structure };
     contexts.push(ctx);
     for (const [name, detector] of [['detectProviders', detectProviders], ['detectGeneric', detectGeneric], ['detectRisky', detectRisky]] as const) {
-      started = process.hrtime.bigint();
+      started = startSpan();
       try {
         detector(ctx);
       } catch {
         // The scanner records detector failures as notes; timing is all that matters here.
       }
-      add(name, msSince(started));
+      add(name, started.cpuMs());
     }
-    started = process.hrtime.bigint();
+    started = startSpan();
     scanText(file.text, file.path);
-    add('scanText (whole, for comparison)', msSince(started));
+    add('scanText (whole, for comparison)', started.cpuMs());
   }
   const rules: Array<[string, number]> = providerRules.map((rule) => {
-    const started = process.hrtime.bigint();
+    const started = startSpan();
     for (const ctx of contexts) runRuleAlone(rule, ctx);
-    return [rule.id, msSince(started)];
+    return [rule.id, started.cpuMs()];
   });
   return { stagesMs: [...stages], rulesMs: rules.sort((a, b) => b[1] - a[1]) };
 }

@@ -16,33 +16,35 @@ import { runAdversarial } from './adversarialRunner';
 import { breakdown } from './breakdown';
 import type { ActivationFigure } from './activation';
 import { loadSecretlint, type Secretlint } from './secretlint';
-import { mb, msSince, percentile, verdict } from './stats';
+import { mb, percentile, startSpan, verdict } from './stats';
 import { mixedFile, REAL_SOURCE_ROOTS, realSourceTree, repoRoot, syntheticTree, totalBytes, type BenchFile } from './trees';
 
-/** A rule still running after this long is stopped (its worker terminated) and reported as such. */
-const ADVERSARIAL_TIMEOUT_MS = 10_000;
+/** A rule still running after this long (wall clock) is stopped (its worker terminated) and reported as such. */
+const ADVERSARIAL_TIMEOUT_MS = 30_000;
 
 const TARGETS = { throughputRatio: 2, ruleRatio: 4, rescanP50Ms: 10, ruleMaxMs: 50, activationMs: 50 };
 
 interface Throughput {
+  /** CPU seconds of the pass (the figure compared; robust to other processes' load). */
   seconds: number;
+  wallSeconds: number;
   findings: number;
 }
 
 /** One timed Keyguard pass over every file. */
 function keyguardPass(files: BenchFile[]): Throughput {
   let findings = 0;
-  const started = process.hrtime.bigint();
+  const started = startSpan();
   for (const file of files) findings += scanText(file.text, file.path).findings.length;
-  return { seconds: msSince(started) / 1000, findings };
+  return { seconds: started.cpuMs() / 1000, wallSeconds: started.wallMs() / 1000, findings };
 }
 
 /** One timed secretlint pass over every file. */
 async function secretlintPass(secretlint: Secretlint, files: BenchFile[]): Promise<Throughput> {
   let findings = 0;
-  const started = process.hrtime.bigint();
+  const started = startSpan();
   for (const file of files) findings += await secretlint.lint(file.text, file.path);
-  return { seconds: msSince(started) / 1000, findings };
+  return { seconds: started.cpuMs() / 1000, wallSeconds: started.wallMs() / 1000, findings };
 }
 
 const best = (a: Throughput | undefined, b: Throughput) => (!a || b.seconds < a.seconds ? b : a);
@@ -65,11 +67,11 @@ async function throughput(label: string, files: BenchFile[], secretlint: Secretl
   const keyguard = ours as Throughput;
   const keyguardRate = bytes / 1048576 / keyguard.seconds;
   console.log(`  ${label}: ${files.length} files, ${mb(bytes)} MB`);
-  console.log(`    Keyguard   ${keyguardRate.toFixed(2).padStart(8)} MB/s  (${keyguard.seconds.toFixed(2)} s, ${keyguard.findings} findings)`);
+  console.log(`    Keyguard   ${keyguardRate.toFixed(2).padStart(8)} MB/s  (${keyguard.seconds.toFixed(2)} s CPU, ${keyguard.wallSeconds.toFixed(2)} s wall, ${keyguard.findings} findings)`);
   if (!theirs) return undefined;
   const theirRate = bytes / 1048576 / theirs.seconds;
   const ratio = keyguardRate / theirRate;
-  console.log(`    secretlint ${theirRate.toFixed(2).padStart(8)} MB/s  (${theirs.seconds.toFixed(2)} s, ${theirs.findings} findings)`);
+  console.log(`    secretlint ${theirRate.toFixed(2).padStart(8)} MB/s  (${theirs.seconds.toFixed(2)} s CPU, ${theirs.wallSeconds.toFixed(2)} s wall, ${theirs.findings} findings)`);
   console.log(`    ratio Keyguard/secretlint: ${ratio.toFixed(2)}× (target ≥ ${TARGETS.throughputRatio}×: ${verdict(ratio >= TARGETS.throughputRatio)})`);
   return ratio;
 }
@@ -79,16 +81,19 @@ function rescan(): number {
   const fileName = 'src/mixed/settings.ts';
   for (let i = 0; i < 10; i++) scanText(text, fileName);
   const times: number[] = [];
+  const wallTimes: number[] = [];
   let findings = 0;
   for (let i = 0; i < 60; i++) {
-    const started = process.hrtime.bigint();
+    const started = startSpan();
     findings = scanText(text, fileName).findings.length;
-    times.push(msSince(started));
+    times.push(started.cpuMs());
+    wallTimes.push(started.wallMs());
   }
   const p50 = percentile(times, 50);
   console.log(`  10,000-line mixed file (${mb(Buffer.byteLength(text))} MB, ${findings} findings), 60 runs after 10 warm-ups:`);
   console.log(`    p50 ${p50.toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms` +
-    `   (target p50 ≤ ${TARGETS.rescanP50Ms} ms: ${verdict(p50 <= TARGETS.rescanP50Ms)})`);
+    `   (CPU time; target p50 ≤ ${TARGETS.rescanP50Ms} ms: ${verdict(p50 <= TARGETS.rescanP50Ms)})`);
+  console.log(`    wall clock: p50 ${percentile(wallTimes, 50).toFixed(2)} ms   p95 ${percentile(wallTimes, 95).toFixed(2)} ms`);
   return p50;
 }
 
@@ -124,6 +129,8 @@ function activation(): number | undefined {
 
 async function main(): Promise<void> {
   console.log(`Keyguard bench — node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${new Date().toISOString()}`);
+  console.log(`Load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}. Times are CPU time of this process (user + system), ` +
+    'which other processes\' load barely affects; wall-clock figures are shown alongside where they differ.');
   const keyguardRules = allRules().length;
   let secretlint: Secretlint | undefined;
   try {
@@ -171,7 +178,7 @@ async function main(): Promise<void> {
   for (const t of slowest) console.log(`  ${t.ms.toFixed(1).padStart(8)} ms  ${t.ruleId.padEnd(36)} ${t.variant}`);
   const over = rules.timings.filter((t) => t.ms > TARGETS.ruleMaxMs);
   console.log(`  ${rules.timings.length} rule runs measured; ${over.length} over ${TARGETS.ruleMaxMs} ms ` +
-    `(target none: ${verdict(over.length === 0)})${over.length > 0 ? `: ${over.map((t) => t.ruleId).join(', ')}` : ''}`);
+    `(target none: ${verdict(over.length === 0)})${over.length > 0 ? `: ${over.slice(0, 20).map((t) => t.ruleId).join(', ')}${over.length > 20 ? ', …' : ''}` : ''}`);
 
   console.log('');
   console.log('== Activation');

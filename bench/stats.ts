@@ -22,3 +22,23 @@ export function verdict(met: boolean): string {
 export function mb(bytes: number): string {
   return (bytes / 1048576).toFixed(2);
 }
+
+/** Wall-clock and CPU time of one measured span. */
+export interface Span {
+  wallMs(): number;
+  /** CPU time of this process (user + system): unlike wall time, barely affected by other processes' load. */
+  cpuMs(): number;
+}
+
+/** Starts measuring a span. */
+export function startSpan(): Span {
+  const wall = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  return {
+    wallMs: () => Number(process.hrtime.bigint() - wall) / 1e6,
+    cpuMs: () => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1000;
+    },
+  };
+}

@@ -42,7 +42,7 @@ export type ParsedArgs =
   | ScanArgs
   | InstallHookArgs
   | RulesArgs
-  | { command: 'help'; topic?: string }
+  | { command: 'help' }
   | { command: 'version' };
 
 /** A command-line mistake; the message is printed after `keyguard: ` and the exit code is 2. */
@@ -86,7 +86,7 @@ function splitFlag(arg: string): [string, string | undefined] {
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const args = [...argv];
-  if (args.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help', topic: args[0] };
+  if (args.some((arg) => arg === '--help' || arg === '-h')) return { command: 'help' };
   if (args.includes('--version') || args.includes('-v')) return { command: 'version' };
   const command = args.shift();
   switch (command) {

@@ -501,6 +501,7 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
       // Short hex is a key id or fingerprint (GPG key ids are 8 or 16 hex digits), not key material.
       if (v.length < 20 && /^[0-9a-fA-F]+$/.test(v)) return false;
       if (classes < 2 && !(v.length >= 16 && entropy >= 3.5)) return false;
+      if (v.length < 12) return classes >= 3 || entropy >= 2.9;
       return entropy >= (v.length >= 16 ? 3.0 : 2.5);
     case 'key':
       return v.length >= 16 && classes >= 2 && /\d/.test(v) && entropy >= 3.3;
@@ -771,7 +772,7 @@ function readOperator(text: string, j: number, quotedKey: boolean): string | und
 function acceptsCallValue(name: string, text: string, s: number): boolean {
   const words = wordsOf(lastSegment(name));
   if (words[0] === 'set' || words[0] === 'with') return true;
-  return text[s - 1] === '.' || text[s - 1] === '>';
+  return name.includes('.') || text[s - 1] === '.' || text[s - 1] === '>';
 }
 
 /** `("password", "…")`, `define('DB_PASSWORD', '…')`, `put("apiKey", "…")`, `{ "ApiKey", "…" }` — not `getenv("X", "default")`. */

@@ -107,14 +107,18 @@ export function detectProviders(ctx: DetectContext): RawMatch[] {
 
 /** Merged [start, end) windows covering each keyword's line and the few lines below it. */
 function keywordWindows(ctx: DetectContext, keywords: string[]): Array<[number, number]> {
-  const { lowerText, text } = ctx;
+  const { lowerText, lineStarts, text } = ctx;
   const windows: Array<[number, number]> = [];
   for (const keyword of keywords) {
-    for (let at = lowerText.indexOf(keyword); at >= 0; at = lowerText.indexOf(keyword, at + keyword.length)) {
-      const start = text.lastIndexOf('\n', at) + 1;
-      let end = at;
-      for (let line = 0; line <= LINES_BELOW && end >= 0; line++) end = text.indexOf('\n', end + 1);
-      windows.push([start, end < 0 ? text.length : end]);
+    let at = lowerText.indexOf(keyword);
+    while (at >= 0) {
+      const line = lineIndexOf(lineStarts, at);
+      const start = lineStarts[line];
+      const below = line + LINES_BELOW + 1;
+      const end = below < lineStarts.length ? lineStarts[below] : text.length;
+      windows.push([start, end]);
+      // Later occurrences inside this window add nothing: jump past it (linear on long lines).
+      at = lowerText.indexOf(keyword, Math.max(end, at + keyword.length));
     }
   }
   windows.sort((x, y) => x[0] - y[0]);
@@ -125,6 +129,18 @@ function keywordWindows(ctx: DetectContext, keywords: string[]): Array<[number, 
     else merged.push(window);
   }
   return merged;
+}
+
+/** Index of the line containing `offset` (binary search over line starts). */
+function lineIndexOf(lineStarts: number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, out: RawMatch[]): void {

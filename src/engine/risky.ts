@@ -103,7 +103,7 @@ export function productionSignalOfPath(fileName: string): EnvSignal {
   return undefined;
 }
 
-const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/;
+const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/;
 
 const DEBUG_KEYS = new Set([
   'debug', 'appdebug', 'flaskdebug', 'djangodebug', 'debugmode', 'debugenabled', 'enabledebug', 'sitedebug',
@@ -210,7 +210,7 @@ const TLS_PATTERNS: TlsPattern[] = [
   {
     detail: (ctx) => `${ctx.language}-verify-false`,
     keywords: ['verif'],
-    regex: /(?<![\w.-])['"]?verify['"]?\s*(?:=>|=|:)\s*(False|false|FALSE)\b/dg,
+    regex: /(?<![\w-])['"]?verify['"]?\s*(?:=>|=|:)\s*(False|false|FALSE)\b/dg,
     languages: CODE_LANGUAGES,
   },
   {
@@ -271,6 +271,11 @@ const TLS_PATTERNS: TlsPattern[] = [
     detail: 'config-insecure-skip-verify',
     keywords: ['insecure', 'skip', 'verif'],
     regex: /(?<![\w-])['"]?(?:insecure[_-]?skip[_-]?(?:tls[_-]?)?verify|skip[_-]?(?:tls|ssl|cert)[_-]?verif(?:y|ication)|tls[_-]?skip[_-]?verify|ssl[_-]?no[_-]?verify|insecure[_-]?ssl|allow[_-]?insecure|skip[_-]?verify)['"]?\s*[:=]\s*['"]?(true|1|yes|on)\b/dgi,
+  },
+  {
+    detail: 'wget-no-check',
+    keywords: ['cert'],
+    regex: /^\s*check_certificate\s*=\s*(off|no|0|false)\b/dgim,
   },
   {
     detail: (ctx, m) => (/sslverify/i.test(m[0]) && (/gitconfig/i.test(ctx.fileName) || ctx.lowerText.includes('[http')) ? 'git-sslverify' : 'config-tls-verify-off'),
@@ -357,11 +362,6 @@ const TLS_PATTERNS: TlsPattern[] = [
     detail: 'wget-no-check',
     keywords: ['cert'],
     regex: /\bwget\b[^\n|;&]{0,500}?(--no-check-certificate)\b/dg,
-  },
-  {
-    detail: 'wget-no-check',
-    keywords: ['cert'],
-    regex: /^\s*check_certificate\s*=\s*(off|no|0|false)\b/dgim,
   },
 ];
 

@@ -125,7 +125,7 @@ function buildFinding(context: DetectContext, rule: RuleMeta, match: RawMatch, v
     title: rule.title,
     provider: rule.provider,
     range: makeRange(context.lineStarts, match.start, match.end),
-    masked: maskSecret(value),
+    masked: showsValueInClear(rule) ? value.slice(0, 60) : maskSecret(value),
     fingerprint: fingerprintOf(value),
     entropy: Math.round(shannonEntropy(value) * 100) / 100,
     remediation: rule.remediation,
@@ -142,6 +142,14 @@ function describeStoredKey(finding: Finding, stored: KnownKey): void {
   finding.keyName = finding.keyName ?? stored.name;
   finding.remediation = `Use the environment variable ${stored.name} that Keyguard injects instead of the literal.`;
   if (stored.tier === 'admin') finding.severity = 'error';
+}
+
+/**
+ * Risky settings such as `verify=False` or `debug: true` hold no secret, so their text is shown as is;
+ * a plaintext password is still a secret and stays masked.
+ */
+function showsValueInClear(rule: RuleMeta): boolean {
+  return rule.kind === 'risky-config' && rule.id !== 'plaintext-password';
 }
 
 function looksLikeJwt(value: string): boolean {

@@ -79,10 +79,11 @@ function fileItem(file: FileFindings): vscode.TreeItem {
   const relative = vscode.workspace.asRelativePath(file.uri);
   const item = new vscode.TreeItem(file.uri, vscode.TreeItemCollapsibleState.Expanded);
   item.label = path.posix.basename(file.uri.path);
+  // A collapsible row with a resourceUri gets a folder icon unless told it is a file.
+  item.iconPath = vscode.ThemeIcon.File;
   const folder = path.posix.dirname(relative);
-  const count = `${file.findings.length} finding${file.findings.length === 1 ? '' : 's'}`;
-  item.description = folder === '.' ? count : `${folder} · ${count}`;
-  item.tooltip = relative;
+  item.description = folder === '.' ? '' : folder;
+  item.tooltip = `${relative}: ${file.findings.length} finding${file.findings.length === 1 ? '' : 's'}`;
   item.contextValue = 'keyguard.file';
   return item;
 }

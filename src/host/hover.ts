@@ -37,17 +37,18 @@ export class FindingHoverProvider implements vscode.HoverProvider {
 export function hoverMarkdown(uri: vscode.Uri, finding: Finding, range: vscode.Range, now: number): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
-  markdown.appendMarkdown(`**Keyguard: ${escape(finding.title)}** ([${escape(finding.ruleId)}](${ruleDocsUri(finding.ruleId).toString()}))\n\n`);
-  markdown.appendMarkdown(`Value: \`${finding.masked.replace(/`/g, "'")}\``);
-  if (finding.keyPath ?? finding.keyName) markdown.appendMarkdown(` in \`${escapeCode(finding.keyPath ?? finding.keyName ?? '')}\``);
+  const where = finding.keyPath ?? finding.keyName;
+  markdown.appendMarkdown(`**Keyguard: ${escape(finding.title)}** \`${finding.masked.replace(/`/g, "'")}\``);
+  if (where) markdown.appendMarkdown(` in \`${where.replace(/`/g, "'")}\``);
   markdown.appendMarkdown('\n\n');
   if (finding.jwt) {
     const expiry = describeJwtExpiry(finding.jwt, now);
-    if (expiry) markdown.appendMarkdown(`Token ${expiry}.\n\n`);
+    if (expiry) markdown.appendMarkdown(`**Token ${expiry}.**\n\n`);
   }
   markdown.appendMarkdown(`**Why it matters:** ${escape(whyItMatters(finding))}\n\n`);
   markdown.appendMarkdown(`**Fix:** ${escape(finding.remediation)}\n\n`);
-  markdown.appendMarkdown(fixLinks(uri, finding, range).join(' · '));
+  const docs = `[${escape(finding.ruleId)}](${ruleDocsUri(finding.ruleId).toString()})`;
+  markdown.appendMarkdown([...fixLinks(uri, finding, range), docs].join(' · '));
   return markdown;
 }
 
@@ -91,8 +92,4 @@ function fixLinks(uri: vscode.Uri, finding: Finding, range: vscode.Range): strin
 /** Escapes markdown syntax in plain text (titles and advice come from rule metadata, not user content). */
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-!|<>]/g, (ch) => `\\${ch}`);
-}
-
-function escapeCode(text: string): string {
-  return text.replace(/`/g, "'");
 }

@@ -115,10 +115,16 @@ export function assertNoClearSecret(text: string, secrets: readonly string[], wh
 export async function setWorkspaceSetting(name: string, value: unknown): Promise<() => Promise<void>> {
   const config = vscode.workspace.getConfiguration('keyguard');
   const previous = config.inspect(name)?.workspaceValue;
-  await config.update(name, value, vscode.ConfigurationTarget.Workspace);
-  return async () => {
-    await vscode.workspace.getConfiguration('keyguard').update(name, previous, vscode.ConfigurationTarget.Workspace);
-  };
+  await updateAndWait(name, value);
+  return () => updateAndWait(name, previous);
+}
+
+/** Writes a workspace setting and waits until the extension host reads the new value back. */
+async function updateAndWait(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('keyguard').update(name, value, vscode.ConfigurationTarget.Workspace);
+  const wanted = JSON.stringify(value);
+  await waitFor(`keyguard.${name} to read back`, () =>
+    JSON.stringify(vscode.workspace.getConfiguration('keyguard').inspect(name)?.workspaceValue) === wanted);
 }
 
 /** Opens a fixture file in an editor (as a user would) and returns its document. */

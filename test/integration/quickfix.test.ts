@@ -196,6 +196,7 @@ describe('quick fixes', function () {
     assert.strictEqual(await vscode.commands.executeCommand(prompt.command.command, { ...args, name: 'BILLING_KEY' }), true);
     assert.ok(document.getText().includes('stripe_key = os.environ["BILLING_KEY"]'));
     assertSameText(diskText(vscode.Uri.joinPath(dir, '.env')), `BILLING_KEY=${c.value}\n`, '.env', [c.value]);
+    console.log('DEBUG before undo', vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), document.isDirty, document.version);
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await new Promise((r) => setTimeout(r, 500));

@@ -32,12 +32,13 @@ describe('Findings view', function () {
     const { tree } = await inspect();
     const service = tree.find((row) => row.label === 'service.py');
     assert.ok(service, `no service.py row among ${tree.map((row) => row.label).join(', ')}`);
-    assert.strictEqual(service.description, 'unopened · 1 finding');
+    assert.strictEqual(service.description, 'unopened');
+    assert.strictEqual(service.tooltip, 'unopened/service.py: 1 finding');
     assert.strictEqual(service.children.length, 1);
     const [finding] = service.children;
     assert.strictEqual(finding.label, 'GitHub personal access token (classic)');
     assert.strictEqual(finding.description, `${maskSecret(planted('github-pat', 'unopened'))} · Ln 3`);
-    assert.ok(tree.some((row) => row.label === 'deploy.yaml' && row.description.startsWith('unopened/nested')));
+    assert.ok(tree.some((row) => row.label === 'deploy.yaml' && row.description === 'unopened/nested'));
     for (const ignored of ['leak.py', 'lib.js', 'out.js']) {
       assert.ok(!tree.some((row) => row.label === ignored), `${ignored} is listed although ignored`);
     }

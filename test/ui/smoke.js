@@ -81,14 +81,25 @@ function maskedPrefix(value) {
  * @param {string} relativePath
  */
 async function openFile(page, relativePath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(relativePath);
-  // Let quick open search the workspace before accepting the first match.
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${path.basename(relativePath)}"]`).waitFor({ timeout: 15_000 });
+  const tab = page.locator(`.tab.active[aria-label*="${path.basename(relativePath)}"]`);
+  // Quick open's first file search can be slow on a loaded machine: retry rather than fail the run.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(relativePath);
+      const match = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first();
+      await match.waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await tab.waitFor({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      say(`[ui] opening ${relativePath} failed (attempt ${attempt}); retrying`);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
@@ -176,6 +187,8 @@ async function main() {
   let server;
   /** @type {import('playwright-core').Browser | undefined} */
   let browser;
+  /** @type {import('playwright-core').Page | undefined} */
+  let page;
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const cleanup = async () => {
@@ -193,7 +206,7 @@ async function main() {
     server = await host.startCodeServer({ dirs, keep: options.keep });
     say(`[ui] code-server ${server.origin}, workspace ${workspace}`);
     browser = await host.launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const timeout = new Promise((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${OVERALL_TIMEOUT_MS / 1000} s`)), OVERALL_TIMEOUT_MS);
     });
@@ -207,6 +220,7 @@ async function main() {
     }
   } catch (error) {
     checks.record('the UI run completed', false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    await page?.screenshot({ path: path.join(RESULTS_DIR, 'ui-error.png') }).catch(() => undefined);
   } finally {
     await cleanup();
   }

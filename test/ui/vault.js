@@ -192,6 +192,7 @@ async function exercise(page) {
   const menuText = menuShown ? await menu.innerText() : '';
   const wanted = ['Rotate Key', 'Renew Key', 'Set Key Expiry', 'Revoke Key', 'Copy Key Value to Clipboard', 'Copy Environment Variable Reference', 'Toggle Terminal Injection'];
   check('a key row offers the vault actions', wanted.every((w) => menuText.includes(w)), wanted.filter((w) => !menuText.includes(w)).join(', ') || 'all present');
+  await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(RESULTS_DIR, 'vault-api-keys-menu.png') });
   await page.keyboard.press('Escape');
 }

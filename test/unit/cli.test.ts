@@ -374,6 +374,18 @@ describe('keyguard CLI', function () {
       assert.deepStrictEqual(report.findings.map((f) => f.path), ['a.env'], 'relative to the scanned directory');
     });
 
+    it('applies .keyguardignore and the defaults to file names passed on the command line', () => {
+      const root = makeTree({
+        '.keyguardignore': 'fixtures/\n',
+        'fixtures/fake.env': `TOKEN=${plant('github-pat', 'ig-9')}\n`,
+        'app.min.js': `var t="${plant('github-pat', 'ig-10')}";\n`,
+        'real.env': `TOKEN=${plant('github-pat', 'ig-11')}\n`,
+      });
+      const report = parseJson(keyguard(['scan', '--format', 'json', 'fixtures/fake.env', 'app.min.js', 'real.env'], root));
+      assert.deepStrictEqual(report.findings.map((f) => f.path), ['real.env']);
+      assert.deepStrictEqual(report.skipped.map((s) => s.path).sort(), ['app.min.js', 'fixtures/fake.env']);
+    });
+
     it('honours inline markers and the fingerprint allowlist', () => {
       const root = makeTree({
         'a.ts': `const a = "${plant('github-pat', 'sup-1')}"; // keyguard:ignore\n`,
@@ -473,6 +485,12 @@ describe('keyguard CLI', function () {
       fs.writeFileSync(path.join(root, 'app.ts'), `// a\n// b\n// c\n// d\n// e\nconst t = "${staged}";\n`);
       // A secret that is not staged is not part of the commit.
       fs.writeFileSync(path.join(root, 'notes.ts'), `const n = "${plant('github-pat', 'git-2')}";\n`);
+
+      // Staged files listed in .keyguardignore are left out too.
+      fs.writeFileSync(path.join(root, '.keyguardignore'), 'fixtures/\n');
+      fs.mkdirSync(path.join(root, 'fixtures'));
+      fs.writeFileSync(path.join(root, 'fixtures', 'fake.env'), `TOKEN=${plant('github-pat', 'git-3')}\n`);
+      git(['add', 'fixtures/fake.env'], root);
 
       const run = keyguard(['scan', '--staged', '--format', 'json'], root);
       assert.strictEqual(run.status, 1);

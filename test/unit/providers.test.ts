@@ -112,7 +112,8 @@ describe('fake key generator', () => {
     }
   });
 
-  it('makes values the detector accepts on the first draw nearly always (no hidden retries)', () => {
+  it('makes values the detector accepts on the first draw nearly always (no hidden retries)', function () {
+    this.timeout(60_000);
     const poor: string[] = [];
     for (const id of fakeRuleIds()) {
       let accepted = 0;
@@ -129,7 +130,8 @@ describe('fake key generator', () => {
 
 describe('provider detectors: true positives', () => {
   for (const id of fakeRuleIds()) {
-    it(`finds ${id} at the exact offsets, and it wins the overlap merge`, () => {
+    it(`finds ${id} at the exact offsets, and it wins the overlap merge`, function () {
+      this.timeout(10_000);
       for (const seed of ['tp-1', 'tp-2', 'tp-3']) {
         const sample = fakeSample(id, seed);
         const matches = detect(sample.text, sample.fileName);
@@ -172,7 +174,8 @@ describe('provider detectors: true positives', () => {
 });
 
 describe('provider detectors: near misses', () => {
-  it('never reports a token glued inside a longer identifier as the token itself', () => {
+  it('never reports a token glued inside a longer identifier as the token itself', function () {
+    this.timeout(60_000);
     const loud: string[] = [];
     for (const id of simpleRules) {
       const sample = fakeSample(id, 'glued');
@@ -183,7 +186,8 @@ describe('provider detectors: near misses', () => {
     assert.deepStrictEqual(loud, []);
   });
 
-  it('ignores placeholder bodies (x, 0 and EXAMPLE fillers) after every fixed prefix', () => {
+  it('ignores placeholder bodies (x, 0 and EXAMPLE fillers) after every fixed prefix', function () {
+    this.timeout(60_000);
     const loud: string[] = [];
     for (const id of simpleRules) {
       const sample = fakeSample(id, 'placeholder');
@@ -204,7 +208,8 @@ describe('provider detectors: near misses', () => {
     assert.deepStrictEqual(loud, []);
   });
 
-  it('ignores truncated fixed-length tokens', () => {
+  it('ignores truncated fixed-length tokens', function () {
+    this.timeout(60_000);
     const fixed = [
       'github-pat', 'github-oauth-token', 'github-fine-grained-pat', 'aws-access-key-id', 'gcp-api-key', 'slack-bot-token',
       'slack-user-token', 'openai-api-key', 'anthropic-api-key', 'huggingface-token', 'groq-api-key', 'xai-api-key',

@@ -117,6 +117,13 @@ describe('scanText (the scanner that editor and CLI share)', () => {
     assert.ok(finding.jwt, 'expected decoded claims');
   });
 
+  it('shows a risky setting as written but keeps a plaintext password masked', () => {
+    const code = scanText('r = requests.get(url, verify=False)\n', 'fetch.py').findings;
+    assert.deepStrictEqual(code.map((f) => [f.ruleId, f.masked]), [['tls-verify-disabled', 'False']]);
+    const config = scanText('db:\n  password: "Kx9#mPq2vLw8"\n', 'config.yml').findings;
+    assert.deepStrictEqual(config.map((f) => [f.ruleId, f.masked]), [['plaintext-password', 'Kx9#… (12 chars)']]);
+  });
+
   it('never puts the clear value in any field of a finding', () => {
     const text = `API_KEY="${token}"\npassword: "Sup3r-S3cret-Pa55"\n`;
     for (const finding of scanText(text, 'mixed.env').findings) {

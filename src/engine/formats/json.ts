@@ -49,9 +49,12 @@ function collect(text: string, root: Node, entries: KeyValueEntry[]): void {
         work.push({ node: children[c], key, path: `${path}[${c}]` });
       }
     } else if (node.type === 'string') {
+      // An unterminated string has no closing quote: its value runs to the node's end.
+      const end = node.offset + node.length;
+      const closed = node.length >= 2 && text[end - 1] === '"';
       entries.push({
-        key, keyPath: path, value: String(node.value ?? ''), valueStart: node.offset + 1,
-        valueEnd: node.offset + node.length - 1, quoted: true, keyStart,
+        key, keyPath: path, value: String(node.value ?? ''), valueStart: Math.min(node.offset + 1, end),
+        valueEnd: closed ? end - 1 : end, quoted: true, keyStart,
       });
     } else {
       entries.push({

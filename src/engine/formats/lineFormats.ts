@@ -171,18 +171,19 @@ export function parseIni(text: string): Structure {
     const i = skipBlanks(text, start, end);
     if (i >= end || text[i] === ';' || text[i] === '#') return;
     if (text[i] === '[') {
-      const close = text.indexOf(']', i);
-      if (close > i && close < end) {
+      const close = text.slice(i, end).indexOf(']') + i;
+      if (close > i) {
         section = text.slice(i + 1, close).trim().replace(/\s+"([^"]*)"$/, '.$1');
       }
       return;
     }
-    const eq = text.indexOf('=', i);
-    const colon = text.indexOf(':', i);
+    const line = text.slice(i, end);
+    const eq = line.indexOf('=');
+    const colon = line.indexOf(':');
     let separator = -1;
-    if (eq >= 0 && eq < end && !/:\s/.test(text.slice(i, eq))) separator = eq;
-    else if (colon >= 0 && colon < end) separator = colon;
-    else if (eq >= 0 && eq < end) separator = eq;
+    if (eq >= 0 && !/:\s/.test(line.slice(0, eq))) separator = i + eq;
+    else if (colon >= 0) separator = i + colon;
+    else if (eq >= 0) separator = i + eq;
     if (separator < 0) return;
     const key = text.slice(i, separator).trim();
     if (!key) return;

@@ -3,7 +3,7 @@ import type { KeyValueEntry, Structure } from './types';
 import { joinPath, unescapeDouble } from './yaml';
 
 /** Above this size the smol-toml syntax check is skipped; the scanner alone is linear. */
-const VALIDATE_LIMIT = 400_000;
+const VALIDATE_LIMIT = 100_000;
 
 /**
  * Parses TOML into entries with exact offsets. smol-toml validates the syntax but keeps no positions, so a

@@ -68,9 +68,13 @@ function after(text: string, marker: string, from: number): number {
   return at < 0 ? text.length : at + marker.length;
 }
 
+/** Paths stop growing past this depth, so pathological nesting cannot make them quadratic. */
+const MAX_PATH_DEPTH = 64;
+
 function pathOf(stack: OpenElement[], name: string): string {
   const parent = stack[stack.length - 1];
-  return parent ? `${parent.path}.${name}` : name;
+  if (!parent) return name;
+  return stack.length > MAX_PATH_DEPTH ? parent.path : `${parent.path}.${name}`;
 }
 
 /** Parses `<name attr="v" …>` or `<name … />`; returns the offset after it. */

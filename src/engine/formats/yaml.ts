@@ -1,8 +1,11 @@
 import * as yaml from 'js-yaml';
 import type { KeyValueEntry, Structure } from './types';
 
-/** Above this size the js-yaml syntax check is skipped: the position scanner alone stays linear and fast. */
-const VALIDATE_LIMIT = 400_000;
+/**
+ * Above this size the js-yaml syntax check is skipped: it costs several times the position scanner, and the
+ * editor rescans on every keystroke. The scanner alone is tolerant and linear.
+ */
+const VALIDATE_LIMIT = 100_000;
 
 interface Frame {
   indent: number;
@@ -275,8 +278,13 @@ class YamlScanner {
   }
 
   private push(entry: KeyValueEntry): void {
-    if (entry.tag === undefined) delete entry.tag;
-    this.entries.push(entry);
+    if (entry.tag === undefined) {
+      // Copy rather than `delete`: deleting a property drops the object into slow dictionary mode.
+      const { tag: _unused, ...rest } = entry;
+      this.entries.push(rest);
+    } else {
+      this.entries.push(entry);
+    }
   }
 
   private popWhile(predicate: (frame: Frame) => boolean): void {

@@ -39,7 +39,7 @@ async function apply(edit: vscode.WorkspaceEdit, what: string, source?: vscode.U
     return false;
   }
   const save = source && saveSideFiles(edit, source);
-  if (save) await saveFixFiles(save.arguments?.[0] as string[]);
+  if (save && process.env.KG_NOSAVE !== "1") await saveFixFiles(save.arguments?.[0] as string[]);
   return true;
 }
 

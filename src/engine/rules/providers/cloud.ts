@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { BASE64_EDGE, contextRule, lineScoped, providerSecret, namedNearby, rule, token, UUID, WORD_DASH } from './helpers';
+import { BASE64_EDGE, contextRule, lineScoped, linePrefix, providerSecret, namedNearby, rule, token, UUID, WORD_DASH } from './helpers';
 
 /** Cloud and hosting platforms. */
 
@@ -166,10 +166,7 @@ export const cloudRules: ProviderRule[] = [
     secretGroup: 1,
     keywords: ['sig='],
     minEntropy: 3.5,
-    validate: (_v, c) => {
-      const lineStart = c.text.lastIndexOf('\n', c.start - 1) + 1;
-      return /[?&;]sv=\d{4}-\d\d-\d\d/.test(c.text.slice(Math.max(lineStart, c.start - 600), c.start));
-    },
+    validate: (_v, c) => /[?&;]sv=\d{4}-\d\d-\d\d/.test(linePrefix(c.text, c.start, 600)),
   }),
   rule({
     id: 'azure-ad-client-secret',

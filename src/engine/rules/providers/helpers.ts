@@ -106,17 +106,34 @@ export function providerSecret(names: string): RegExp {
 const SECRETISH_KEY =
   /^\s*(?:-\s*)?["']?[\w.\- ]{0,40}(?:key|token|secret|pass|pwd|auth|credential|sid|signing)[\w.\- ]{0,30}["']?\s*(?::|=|=>|:=)\s*["'`]?$/;
 
+/**
+ * The text between the start of the line and `start`, but at most `max` characters: bounded so
+ * that validators stay linear on minified files with megabyte-long lines.
+ */
+export function linePrefix(text: string, start: number, max = 200): string {
+  const from = Math.max(0, start - max);
+  const newline = text.lastIndexOf('\n', start - 1);
+  return text.slice(Math.max(from, newline + 1), start);
+}
+
+/** The text from `end` to the end of its line, at most `max` characters. */
+export function lineSuffix(text: string, end: number, max = 200): string {
+  const slice = text.slice(end, end + max);
+  const newline = slice.indexOf('\n');
+  return newline < 0 ? slice : slice.slice(0, newline);
+}
+
 /** True when `near` matches the text before the value on its line, or the nested-structure case. */
 export function namedNearby(context: ValidateContext, near: RegExp): boolean {
   const { text, start } = context;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const prefix = text.slice(Math.max(lineStart, start - 200), start).toLowerCase();
+  const prefix = linePrefix(text, start).toLowerCase();
   if (near.test(prefix)) return true;
   if (!SECRETISH_KEY.test(prefix)) return false;
-  let from = lineStart;
-  for (let i = 0; i < 3 && from > 0; i++) from = text.lastIndexOf('\n', from - 2) + 1;
-  const above = text.slice(Math.max(from, lineStart - 400), lineStart).toLowerCase();
-  return near.test(above);
+  // SECRETISH_KEY only matches short prefixes, so the line starts within the bounded window.
+  const lineStart = start - prefix.length;
+  const above = text.slice(Math.max(0, lineStart - 400), lineStart);
+  const lines = above.split('\n');
+  return near.test(lines.slice(-4).join('\n').toLowerCase());
 }
 
 /** Words that mark a value as documentation or a stand-in rather than a credential. */

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { shannonEntropy } from '../../entropy';
 import type { ProviderRule, ValidateContext } from '../types';
-import { contextRule, decodeBase64, lineScoped, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
+import { contextRule, decodeBase64, linePrefix, lineScoped, lineSuffix, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
 
 /**
  * Structural detectors: formats defined by their syntax rather than a vendor prefix (PEM blocks,
@@ -131,10 +131,7 @@ function connectionRule(db: (typeof DB_SCHEMES)[number]): ProviderRule {
 
 /** ADO.NET / ODBC connection strings are `key=value;` pairs; require one of their typical keys nearby. */
 function inAdoConnectionString(context: ValidateContext): boolean {
-  const lineStart = context.text.lastIndexOf('\n', context.start - 1) + 1;
-  let lineEnd = context.text.indexOf('\n', context.end);
-  if (lineEnd < 0) lineEnd = context.text.length;
-  const line = context.text.slice(Math.max(lineStart, context.start - 400), Math.min(lineEnd, context.end + 400));
+  const line = linePrefix(context.text, context.start, 400) + lineSuffix(context.text, context.end, 400);
   return /(?:^|[;"'\s])(?:server|data source|host|addr|address|initial catalog|database|user id|uid|user)\s*=/i.test(line) && /;/.test(line);
 }
 
@@ -276,8 +273,7 @@ export const structuralRules: ProviderRule[] = [
     minEntropy: 3.5,
     validate: (value, context) => {
       if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-      const lineStart = context.text.lastIndexOf('\n', context.start - 1) + 1;
-      const prefix = context.text.slice(Math.max(lineStart, context.start - 200), context.start);
+      const prefix = linePrefix(context.text, context.start);
       return /authoriz/i.test(prefix) || /["'`]\s*bearer\s+$/i.test(prefix);
     },
   }),
