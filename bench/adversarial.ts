@@ -127,17 +127,17 @@ export function adversarialCases(): AdversarialCase[] {
 
 /** The display name of a case, also used when it times out. */
 export function caseName(c: AdversarialCase): string {
-  return 'provider' in c ? providerRules[c.provider].id : `${DETECTOR_INPUTS[c.detector][0]} (all detectors via scanText, ${DETECTOR_INPUTS[c.detector][1]})`;
+  return 'provider' in c ? providerRules[c.provider].id : `${DETECTOR_INPUTS[c.detector][0]} via scanText (${DETECTOR_INPUTS[c.detector][1]})`;
 }
 
 /** Runs one case: the slowest of its inputs. `sampled` is false when the rule had no fake-key sample. */
 export function timeCase(c: AdversarialCase): RuleTiming & { sampled: boolean } {
   if ('detector' in c) {
-    const [family, fileName, make] = DETECTOR_INPUTS[c.detector];
+    const [, fileName, make] = DETECTOR_INPUTS[c.detector];
     const text = make();
     const started = startSpan();
     scanText(text, fileName);
-    return { ruleId: `${family} (all detectors via scanText)`, variant: `${fileName}: ${JSON.stringify(text.slice(0, 24))}…`, ms: started.cpuMs(), sampled: true };
+    return { ruleId: caseName(c), variant: `${JSON.stringify(text.slice(0, 24))}… (all detectors)`, ms: started.cpuMs(), sampled: true };
   }
   const rule = providerRules[c.provider];
   const inputs = providerInputs(rule);

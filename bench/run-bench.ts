@@ -123,6 +123,9 @@ function activation(): number | undefined {
     `${percentile(good.map((f) => f.activateMs), 50).toFixed(1)} ms = ${total.toFixed(1)} ms (median of ${good.length} cold processes; ` +
     `target ≤ ${TARGETS.activationMs} ms: ${verdict(total <= TARGETS.activationMs)})`);
   console.log(`  ${last.subscriptions} disposables pushed; APIs touched: ${last.apis.slice(0, 30).join(', ') || 'none'}`);
+  const size = fs.statSync(bundle).size;
+  const minified = !fs.readFileSync(bundle, 'utf8').slice(0, 4096).includes('\n  ');
+  console.log(`  Bundle: ${(size / 1024).toFixed(0)} KB, ${minified ? 'minified (production build)' : 'development build (`npm run build` makes the minified one the .vsix ships)'}.`);
   console.log('  Measured outside VS Code with a fake `vscode` module: the extension host adds its own overhead.');
   return total;
 }

@@ -23,7 +23,7 @@ npx tsc -p . >/dev/null || say "tsc reported errors (see npm run typecheck); con
 VERSION="$(node -p "require('./package.json').version")"
 VSIX="$ROOT/keyguard-$VERSION.vsix"
 say "packaging $(basename "$VSIX")"
-npx vsce package --no-dependencies >/dev/null
+npm run -s package >/dev/null
 
 say "creating the demo workspace in $DEMO_DIR"
 rm -rf "$DEMO_DIR"

@@ -103,7 +103,7 @@ VERSION="$(node -p "require('./package.json').version")"
 VSIX="keyguard-$VERSION.vsix"
 rm -f "$VSIX"
 PACKAGE_OK=1
-if step package npx vsce package --no-dependencies; then
+if step package npm run -s package; then
   size=$(stat -c %s "$VSIX")
   note "$VSIX: $((size / 1024)) KB"
   if ((size > 250 * 1024)); then

@@ -22,6 +22,11 @@ CS_DONE="$CACHE/code-server/.installed-$CODE_SERVER_VERSION"
 
 log() { echo "[install-host] $*"; }
 
+# Under `npm test` the outer npm (on the system Node) exports its own settings, e.g. a user agent naming
+# Node 20 that code-server's postinstall reads as "wrong Node". The nested installs must describe themselves.
+unset npm_config_user_agent npm_config_local_prefix npm_config_npm_version npm_execpath npm_node_execpath NODE
+for var in $(compgen -e | grep -E '^npm_(package|lifecycle)_' || true); do unset "$var"; done
+
 missing_apt_packages() {
   local pkg
   for pkg in "${APT_PACKAGES[@]}"; do

@@ -113,6 +113,7 @@ const STRONG_KEY_QUALIFIERS = new Set([
   'api', 'access', 'secret', 'private', 'client', 'app', 'application', 'master', 'encryption', 'encrypt',
   'signing', 'sign', 'hmac', 'auth', 'consumer', 'subscription', 'admin', 'root', 'service', 'server', 'shared',
   'session', 'jwt', 'crypto', 'cipher', 'aes', 'license', 'licence', 'developer', 'dev', 'integration',
+  'validation', 'decryption', 'machine', 'storage', 'account', 'webhook', 'hmac', 'deploy',
 ]);
 
 const BENIGN_PASS_WORDS = new Set([
@@ -275,6 +276,8 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
   }
   const extra = curlCredentials(ctx, nonProduction);
+  if (ctx.language === 'terraform') extra.push(...terraformDefaults(ctx, nonProduction));
+  extra.push(...basicAuthTuples(ctx, nonProduction));
   if (ctx.language === 'powershell') extra.push(...secureStringLiterals(ctx, nonProduction));
   for (const candidate of extra) {
     if (!taken.has(candidate.start)) {
@@ -451,6 +454,33 @@ function curlCredentials(ctx: DetectContext, nonProduction: boolean): SecretCand
   return found;
 }
 
+/** Terraform `variable "db_password" { default = "…" }`: the variable's name says what the default is. */
+function terraformDefaults(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  const regex = /\bvariable\s+"([^"\n]{1,100})"\s*\{[^{}]{0,2000}?\bdefault\s*=\s*"([^"\n]{0,500})"/g;
+  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    const nameClass = classifySecretName(m[1]);
+    if (!nameClass || !judgeSecretValue(m[2], nameClass, { nonProduction })) continue;
+    const start = m.index + m[0].length - 1 - m[2].length;
+    found.push({ nameClass, start, end: start + m[2].length, keyName: m[1], keyPath: `variable.${m[1]}.default` });
+  }
+  return found;
+}
+
+/** `auth=("user", "secret")` (requests, httpx), `auth: ['user', 'secret']`: the second string is a password. */
+function basicAuthTuples(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  for (const at of keywordHits(ctx).get('auth') ?? []) {
+    const window = ctx.text.slice(at, at + 300);
+    const m = /^auth['"]?\s*(?:=|:|=>)\s*(?:HTTPBasicAuth|BasicAuth|aiohttp\.BasicAuth)?[([]\s*(["'])[^"'\n]{0,100}\1\s*,\s*(["'])([^"'\n]{1,200})\2\s*[)\]]/.exec(window);
+    if (!m || /[\w.]/.test(ctx.text[at - 1] ?? '')) continue;
+    if (!judgeSecretValue(m[3], 'password', { nonProduction })) continue;
+    const start = at + m[0].lastIndexOf(m[3]);
+    found.push({ nameClass: 'password', start, end: start + m[3].length, keyName: 'auth', keyPath: 'auth' });
+  }
+  return found;
+}
+
 /** PowerShell `ConvertTo-SecureString "…" -AsPlainText`: a password written into the script. */
 function secureStringLiterals(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
   const found: SecretCandidate[] = [];
@@ -486,6 +516,8 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   if (isPlaceholder(v) || isReference(v) || isPublicMaterial(v) || v.startsWith('-----BEGIN')) return false;
   if (looksLikeHashOrId(v, { hexIsHash: nameClass === 'key' })) return false;
   if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v)) return false;
+  // `DOMAIN\user`: an account name.
+  if (/^[A-Za-z0-9.-]+\\[\w.$-]+$/.test(v)) return false;
   // `max-age=31536000`, `charset=utf-8`: a setting written as name=value, not a credential.
   if (/^[a-z][a-z-]*=[^=]/.test(v)) return false;
   const entropy = shannonEntropy(v);
@@ -691,12 +723,12 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   let opKind: string;
   const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
   if (op) {
-    if (op === '(' && !acceptsCallValue(name, text, s)) return undefined;
+    if (op === '(' && (spaced || !acceptsCallValue(name, text, s))) return undefined;
     if (op === ',' && !acceptsPairValue(linePrefix)) return undefined;
     v = j + op.length;
     opKind = op;
   } else if (spaced && (flag || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix) || /^\s*#\s*define\s+$/.test(linePrefix) ||
-    (language === 'sql' && QUOTES.has(text[j])))) {
+    (language === 'sql' && QUOTES.has(text[j])) || (isNetrc(ctx.fileName) && /^pass(?:word|wd)?$/i.test(name)))) {
     v = j;
     opKind = ' ';
   } else {
@@ -708,7 +740,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   let value: { start: number; end: number; quoted: boolean } | undefined = literal;
   if (!value) {
     const atLineStart = LINE_START_PREFIX.test(linePrefix);
-    const bareAllowed = flag ||
+    const bareAllowed = flag || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(])$/.test(linePrefix)) ||
       (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
@@ -728,6 +760,11 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     valueEnd: value.end,
     quoted: value.quoted,
   };
+}
+
+/** `.netrc`: `machine host login user password secret`, whitespace-separated. */
+function isNetrc(fileName: string): boolean {
+  return /(?:^|[\\/])[._]netrc$/.test(fileName);
 }
 
 function skipWord(text: string, i: number, chars: RegExp): number {
@@ -770,8 +807,11 @@ function readOperator(text: string, j: number, quotedKey: boolean): string | und
 
 /** `setPassword("…")`, `.apiKey("…")`, `withToken("…")`: a setter or builder taking the literal. */
 function acceptsCallValue(name: string, text: string, s: number): boolean {
-  const words = wordsOf(lastSegment(name));
+  const leaf = lastSegment(name);
+  const words = wordsOf(leaf);
   if (words[0] === 'set' || words[0] === 'with') return true;
+  // `PSCredential(…)`, `NetworkCredential(…)`: a constructor whose first argument is a user name.
+  if (/^[A-Z]/.test(leaf)) return false;
   return name.includes('.') || text[s - 1] === '.' || text[s - 1] === '>';
 }
 
@@ -781,10 +821,10 @@ function acceptsPairValue(linePrefix: string): boolean {
   if (!call) return /,\s*$/.test(linePrefix) && /[{[]/.test(linePrefix);
   const fn = (call[1] ?? '').toLowerCase();
   if (!fn) return true;
-  if (/getenv|environ|env|fetch|get|lookup|read|load|require|param|arg|option|prompt|input|translate|gettext|^_$|^t$|config|setting|default/.test(fn)) {
-    return false;
-  }
-  return /put|set|define|add|append|header|with|insert|store|save|login|auth|connect|credential|new/.test(fn) || /[{[]$/.test(call[0].trim());
+  // Readers take a name and a default (`getenv("X", "fallback")`, `config('k', 'v')`); writers take the value.
+  if (/get|fetch|lookup|read|load|require|param|arg|option|prompt|input|translate|gettext|^_$|^t$|default/.test(fn)) return false;
+  if (/put|set|define|add|append|header|with|insert|store|save|login|auth|connect|credential|new/.test(fn)) return true;
+  return /[{[]$/.test(call[0].trim());
 }
 
 /** A quoted literal starting at `v` (with language string prefixes), same line only. */
@@ -859,8 +899,18 @@ function readBareWord(text: string, v: number, toLineEnd: boolean): { start: num
   return { start: v, end: k, quoted: false };
 }
 
+/** How far back a line prefix is read; bounding it keeps giant one-line files (minified code) linear. */
+const MAX_PREFIX = 300;
+
+/** Start of the offset's line, or a point at most MAX_PREFIX characters back on a very long line. */
+export function boundedLineStart(text: string, offset: number): number {
+  const floor = Math.max(0, offset - MAX_PREFIX);
+  for (let i = offset - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
 function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return boundedLineStart(text, offset);
 }
 
 const CODE_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'function', 'def', 'catch', 'with', 'elif', 'else', 'fn', 'func', 'and', 'or', 'not', 'in', 'print', 'println', 'assert']);

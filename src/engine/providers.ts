@@ -1,7 +1,6 @@
 import type { DetectContext } from './detect';
-import { shannonEntropy } from './entropy';
 import { providerRules } from './rules/providers';
-import { isLineScoped } from './rules/providers/helpers';
+import { fastEntropy, isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
 import type { RawMatch } from './types';
 
@@ -83,26 +82,44 @@ function mayContain(index: GramIndex, keyword: string): boolean {
  */
 export function detectProviders(ctx: DetectContext): RawMatch[] {
   const matches: RawMatch[] = [];
-  const grams = indexGrams(ctx.lowerText);
-  const keywordSeen = new Map<string, boolean>();
-  const seen = (keyword: string): boolean => {
-    let known = keywordSeen.get(keyword);
-    if (known === undefined) {
-      known = mayContain(grams, keyword);
-      keywordSeen.set(keyword, known);
-    }
-    return known;
-  };
-  for (const entry of compiled()) {
-    const keywords = entry.rule.keywords.filter(seen);
-    if (keywords.length === 0) continue;
-    if (entry.lineScoped) {
-      for (const [from, to] of keywordWindows(ctx, keywords)) runRule(ctx, entry, from, to, matches);
-    } else {
-      runRule(ctx, entry, 0, ctx.text.length, matches);
-    }
-  }
+  const seen = keywordFilter(ctx);
+  for (const entry of compiled()) runEntry(ctx, entry, seen, matches);
   return matches;
+}
+
+/**
+ * Runs a single rule exactly as {@link detectProviders} does (keyword prefilter, line scoping,
+ * entropy floor, validator). For benchmarks that time rules one by one.
+ */
+export function detectWithRule(ctx: DetectContext, rule: ProviderRule): RawMatch[] {
+  const entry = compiled().find((candidate) => candidate.rule === rule || candidate.rule.id === rule.id);
+  const matches: RawMatch[] = [];
+  if (entry) runEntry(ctx, entry, keywordFilter(ctx), matches);
+  return matches;
+}
+
+/** A memoised "may this keyword occur in the text?" test backed by the gram bitmap. */
+function keywordFilter(ctx: DetectContext): (keyword: string) => boolean {
+  const grams = indexGrams(ctx.lowerText);
+  const known = new Map<string, boolean>();
+  return (keyword) => {
+    let result = known.get(keyword);
+    if (result === undefined) {
+      result = mayContain(grams, keyword);
+      known.set(keyword, result);
+    }
+    return result;
+  };
+}
+
+function runEntry(ctx: DetectContext, entry: Compiled, seen: (keyword: string) => boolean, out: RawMatch[]): void {
+  const keywords = entry.rule.keywords.filter(seen);
+  if (keywords.length === 0) return;
+  if (entry.lineScoped) {
+    for (const [from, to] of keywordWindows(ctx, keywords)) runRule(ctx, entry, from, to, out);
+  } else {
+    runRule(ctx, entry, 0, ctx.text.length, out);
+  }
 }
 
 /** Merged [start, end) windows covering each keyword's line and the few lines below it. */
@@ -158,7 +175,7 @@ function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, 
     if (value === undefined || value.length === 0) continue;
     const start = from + m.index + offsetOfGroup(m, group);
     const end = start + value.length;
-    if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
+    if (rule.minEntropy !== undefined && fastEntropy(value) < rule.minEntropy) continue;
     if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) continue;
     out.push({ ruleId: rule.id, start, end });
   }

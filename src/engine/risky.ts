@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
-import { collectSecretCandidates, commandTokens, curlCommandOffsets, isConfigLanguage, keywordHits, wordsOf } from './generic';
+import { boundedLineStart, collectSecretCandidates, commandTokens, curlCommandOffsets, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
 import { isLockFile } from './placeholders';
 import type { RuleMeta } from './rules/types';
@@ -428,11 +428,11 @@ function forEachMatchNear(
     }
   };
   for (const hit of hits) {
-    const start = text.lastIndexOf('\n', hit - 1) + 1;
+    const start = boundedLineStart(text, hit);
     let end = Math.min(text.length, hit + WINDOW_AFTER);
     if (sameLine) {
       const eol = text.indexOf('\n', hit);
-      end = eol < 0 ? text.length : eol;
+      end = Math.min(eol < 0 ? text.length : eol, hit + WINDOW_AFTER);
     }
     if (windowStart >= 0 && start <= windowEnd) {
       windowEnd = Math.max(windowEnd, end);
@@ -501,7 +501,7 @@ function insecureInCluster(cluster: string): number {
 // Shared helpers
 
 function linePrefix(text: string, offset: number): string {
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  return text.slice(boundedLineStart(text, offset), offset);
 }
 
 /** True when the offset sits in a line comment (or a `*`-led block comment line) of the file's language. */

@@ -74,7 +74,7 @@ export class DocumentScanner implements vscode.Disposable {
 
     const config = readConfig(document);
     const excluded = config.enable
-      ? await this.environment.isExcluded(document.uri, config, { honourGitignore: false })
+      ? await this.environment.isExcluded(document.uri, config)
       : true;
     if (!isCurrent()) return;
     if (excluded) {

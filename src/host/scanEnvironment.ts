@@ -18,11 +18,6 @@ interface IgnoreFile {
   text: string;
 }
 
-/** Which ignore sources apply: the workspace scan honours `.gitignore`, open documents do not. */
-export interface ExclusionOptions {
-  honourGitignore: boolean;
-}
-
 /**
  * Everything a scan needs besides the text: the allowlist of the file's workspace folder, the vault's known
  * keys, the relative path and the ignore rules. Cached per workspace folder and refreshed when the files
@@ -64,17 +59,15 @@ export class ScanEnvironment implements vscode.Disposable {
 
   /**
    * Whether settings or ignore files exclude this file from scanning: the engine's default ignores
-   * (dependency folders, lockfiles, media), `keyguard.exclude`, `.keyguardignore` files and, for the
-   * workspace scan, `.gitignore` files (nested ones apply to their own directory, as in git).
+   * (dependency folders, lockfiles, media), `keyguard.exclude`, and `.gitignore` / `.keyguardignore` files
+   * (nested ones apply to their own directory, as in git). Open documents follow the same rules as the
+   * workspace scan: a git-ignored `.env` is where a moved secret belongs, not a finding.
    */
-  async isExcluded(uri: vscode.Uri, config: KeyguardConfig, options: ExclusionOptions): Promise<boolean> {
+  async isExcluded(uri: vscode.Uri, config: KeyguardConfig): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const filter = new PathFilter({ extraIgnores: config.exclude });
-    for (const file of await this.ignoreFilesOf(folder)) {
-      if (file.name === '.gitignore' && !options.honourGitignore) continue;
-      filter.addIgnoreFile(file.dir, file.text);
-    }
+    for (const file of await this.ignoreFilesOf(folder)) filter.addIgnoreFile(file.dir, file.text);
     return filter.isIgnored(relativePathOf(uri));
   }
 

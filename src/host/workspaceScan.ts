@@ -84,7 +84,7 @@ export class WorkspaceScanner {
       await this.documents.scanNow(open);
       return { scanned: true, findings: this.store.get(uri)?.findings.length ?? 0 };
     }
-    if (!config.enable || (await this.environment.isExcluded(uri, config, { honourGitignore: true }))) {
+    if (!config.enable || (await this.environment.isExcluded(uri, config))) {
       this.store.delete(uri);
       return { scanned: false };
     }

@@ -104,6 +104,7 @@ describe('quick fixes', function () {
       await waitForDiagnostics(document.uri, 'no Keyguard diagnostic left', (found) => found.length === 0);
 
       // One Undo, from the edited file, as a user presses Ctrl+Z there.
+      if (process.env.KG_DELAY) await new Promise((r) => setTimeout(r, Number(process.env.KG_DELAY)));
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('undo');
       await waitFor('the source file restored', () => document.getText() === original, 5_000);
@@ -173,6 +174,8 @@ describe('quick fixes', function () {
     const original = document.getText();
     const diagnostic = await diagnosticOnValue(document, c.value);
     const ignore = (await codeActions(document.uri, diagnostic.range)).find((a) => a.title === `Ignore (keyguard:ignore ${c.ruleId})`);
+    const pref = (await codeActions(document.uri, diagnostic.range)).find((a) => a.isPreferred);
+    console.log('DEBUG pref entries', pref!.edit!.entries().map(([u, edits]) => `${u.path.split('/').slice(-1)[0]}: ${edits.map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`).join(',')}`));
     assert.ok(ignore);
     await applyAction(ignore);
     const line = document.lineAt(diagnostic.range.start.line).text;
@@ -193,16 +196,20 @@ describe('quick fixes', function () {
     assert.ok(prompt?.command);
     // The prompt's answer comes as an argument here; a user types it into the input box.
     const [args] = prompt.command.arguments as [Record<string, unknown>];
-    assert.strictEqual(await vscode.commands.executeCommand(prompt.command.command, { ...args, name: 'BILLING_KEY' }), true);
+    const e = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(prompt.command.command, { ...args, name: 'BILLING_KEY', returnEdit: true });
+    console.log('DEBUG entries', e.entries().map(([u, edits]) => `${u.path.split('/').slice(-1)[0]}: ${edits.map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`).join(',')}`));
+    assert.ok(await vscode.workspace.applyEdit(e));
+    await vscode.commands.executeCommand('keyguard.internal.saveFixFiles', e.entries().map(([u]) => u.toString()).filter((u) => u !== document.uri.toString()));
     assert.ok(document.getText().includes('stripe_key = os.environ["BILLING_KEY"]'));
     assertSameText(diskText(vscode.Uri.joinPath(dir, '.env')), `BILLING_KEY=${c.value}\n`, '.env', [c.value]);
-    console.log('DEBUG before undo', vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path), document.isDirty, document.version);
+    await waitForDiagnostics(document.uri, 'no Keyguard diagnostic left', (found) => found.length === 0);
+    console.log('DEBUG before undo', vscode.workspace.textDocuments.map((d) => `${d.uri.path.split('/').slice(-2).join('/')} v${d.version} dirty=${d.isDirty} closed=${d.isClosed}`));
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('undo');
     await new Promise((r) => setTimeout(r, 1000));
-    console.log('DEBUG after undo1', document.getText().includes('BILLING_KEY'), String(diskText(vscode.Uri.joinPath(dir, '.env'))).includes('BILLING_KEY'), vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path));
+    console.log('DEBUG after undo1', document.getText().includes('BILLING_KEY'), String(diskText(vscode.Uri.joinPath(dir, '.env'))).includes('BILLING_KEY'), vscode.workspace.textDocuments.map((d) => `${d.uri.path.split('/').slice(-2).join('/')} v${d.version} dirty=${d.isDirty} closed=${d.isClosed}`));
     await vscode.commands.executeCommand('undo');
     await new Promise((r) => setTimeout(r, 1000));
     console.log('DEBUG after undo2', document.getText().includes('BILLING_KEY'), vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.path));

@@ -27,6 +27,24 @@ describe('vault commands (argument objects, no prompts)', () => {
     assert.strictEqual(s.active, fp(value), 'SecretStorage does not hold the value');
   });
 
+  it('keeps workspace-scoped keys in workspace storage and rotates them the same way', async () => {
+    const oldValue = freshValue();
+    const newValue = freshValue();
+    const added = await run<ListedKey>('keyguard.addKey', { name: 'VAULT_WS_KEY', value: oldValue, scope: 'workspace' });
+    assert.strictEqual(added.scope, 'workspace');
+    const storage = await hook<{ globalState: Record<string, unknown>; workspaceState: Record<string, unknown> }>('storage');
+    assert.ok(JSON.stringify(storage.workspaceState['keyguard.vault.keys'] ?? {}).includes('VAULT_WS_KEY'), 'not in workspaceState');
+    assert.ok(!JSON.stringify(storage.globalState['keyguard.vault.keys'] ?? {}).includes('VAULT_WS_KEY'), 'also in globalState');
+    await run('keyguard.rotateKey', { name: 'VAULT_WS_KEY', newValue });
+    const s = await slots('VAULT_WS_KEY');
+    assert.strictEqual(s.active, fp(newValue));
+    assert.strictEqual(s.grace[fp(oldValue)], fp(oldValue));
+    // Re-adding it globally moves it: one key of that name, global now.
+    await run('keyguard.addKey', { name: 'VAULT_WS_KEY', value: newValue, scope: 'global' });
+    const listed = (await listKeys()).filter((k) => k.name === 'VAULT_WS_KEY');
+    assert.deepStrictEqual(listed.map((k) => k.scope), ['global']);
+  });
+
   it('refuses bad arguments without echoing the value', async () => {
     const value = freshValue();
     for (const args of [{ name: 'bad name', value }, { name: 'OK_NAME', value: '' }, { name: 'OK_NAME', value, expiresAt: 'someday' }, { name: 'OK_NAME', value, tier: 'root' }]) {

@@ -222,6 +222,12 @@ const POSITIVES: Positive[] = [
   { file: 'settings.xml', template: '<settings><servers><server>\n  <password>@@</password>\n</server></servers></settings>\n', value: P, rule: PLAINTEXT },
   { file: 'pom.xml', template: '<project><properties>\n  <sonar.token>@@</sonar.token>\n</properties></project>\n', value: S, rule: SECRET },
   { file: 'beans.xml', template: '<beans><bean>\n  <property name="clientSecret" value="@@"/>\n</bean></beans>\n', value: S, rule: SECRET, keyName: 'clientSecret' },
+  { file: 'main.go', template: 'os.Setenv("API_KEY", "@@")\n', value: S, rule: SECRET },
+  { file: 'client.py', template: 'r = requests.get(url, auth=("deploy", "@@"))\n', value: P, rule: PASSWORD },
+  { file: 'variables.tf', template: 'variable "db_password" {\n  type    = string\n  default = "@@"\n}\n', value: P, rule: PLAINTEXT, keyName: 'db_password' },
+  { file: 'variables.tf', template: 'variable "datadog_api_key" {\n  default = "@@"\n}\n', value: S, rule: SECRET },
+  { file: 'Web.config', template: '<configuration><system.web>\n<machineKey validationKey="@@" validation="HMACSHA256" />\n</system.web></configuration>', value: S, rule: SECRET },
+  { file: '.netrc', template: 'machine api.example.com login me password @@\n', value: P, rule: PASSWORD },
   // Markdown / plain text
   { file: 'README.md', template: 'Set it:\n\n    API_TOKEN=@@\n', value: S, rule: SECRET },
 ];
@@ -355,6 +361,8 @@ const NEGATIVES: Array<[string, string]> = [
   ['sealed.yaml', 'spec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq6Wd7sBmyfPx3\n'],
   ['values.enc.yaml', 'db:\n  password: ENC[AES256_GCM,data:Tr4nJ8l0dVq2bW3x,iv:0aR7m1wXcKp4,type:str]\n'],
   ['init.sql', "CREATE USER etl WITH PASSWORD 'SCRAM-SHA-256$4096:c2FsdA==$YWJj:MTIz';\n"],
+  ['a.php', "<?php\n$key = config('app.key', 'Zq8mXw2LmN4pQr7sT1');\n$pw = env('DB_PASSWORD', 'Zq8!xPw2Lm');\n"],
+  ['provision.ps1', '$cred = New-Object System.Management.Automation.PSCredential ("BUILD\\svc-agent", $pw)\n'],
   // Settings written as name=value, short hex ids
   ['web.config', '<configuration><add name="Strict-Transport-Security" value="max-age=31536000" /></configuration>'],
 ];

@@ -39,7 +39,7 @@ async function apply(edit: vscode.WorkspaceEdit, what: string, source?: vscode.U
     return false;
   }
   const save = source && saveSideFiles(edit, source);
-  if (save && process.env.KG_NOSAVE !== "1") await saveFixFiles(save.arguments?.[0] as string[]);
+  if (save) await saveFixFiles(save.arguments?.[0] as string[]);
   return true;
 }
 
@@ -60,6 +60,7 @@ async function moveToEnvAs(services: Services, args?: FixCommandArgs): Promise<b
     void vscode.window.showWarningMessage(`Keyguard: ${move.plan.skipped[0]?.reason ?? 'nothing to move.'}`);
     return false;
   }
+  if ((args as { returnEdit?: boolean } | undefined)?.returnEdit) return move.edit as unknown as boolean;
   return apply(move.edit, 'Move to environment variable', found.document.uri);
 }
 
