@@ -48,7 +48,9 @@ async function main() {
   if (installed.length !== 1) throw new Error(`the .vsix did not install (found: ${installed.join(', ') || 'nothing'})`);
   const server = await host.startCodeServer({ dirs });
   const url = `${server.origin}/?folder=${encodeURIComponent(options.workspace)}`;
+  let stopping = false;
   const stop = () => {
+    stopping = true;
     void server.stop().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -65,6 +67,10 @@ async function main() {
   console.log('  (it listens on 127.0.0.1 only; for a remote machine forward the port, e.g. ssh -L)');
   console.log('  Press Ctrl+C to stop.');
   console.log('');
+  await server.exited;
+  if (stopping) return;
+  console.error(`[demo] code-server stopped unexpectedly; its log: ${server.logFile}`);
+  process.exit(1);
 }
 
 main().catch((error) => {

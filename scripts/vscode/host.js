@@ -161,6 +161,7 @@ function installVsix(dirs, vsixPath) {
  * @property {string} userDataDir
  * @property {string} extensionsDir
  * @property {string} logFile       code-server's stdout/stderr
+ * @property {Promise<void>} exited resolves when the code-server process exits, for whatever reason
  * @property {() => Promise<void>} stop  stops the whole process group; safe to call twice
  */
 
@@ -207,10 +208,13 @@ async function startCodeServer(options = {}) {
     );
     fs.closeSync(logFd);
     let exited = false;
-    child.on('exit', () => {
-      exited = true;
+    const exitedPromise = new Promise((resolve) => {
+      child.on('exit', () => {
+        exited = true;
+        resolve(undefined);
+      });
     });
-    const host = makeHandle(child, port, dirs, logFile, options.keep === true, () => exited);
+    const host = makeHandle(child, port, dirs, logFile, options.keep === true, () => exited, exitedPromise);
     const deadline = Date.now() + startTimeoutMs;
     while (!exited && Date.now() < deadline) {
       if (await isHealthy(`${host.origin}/healthz`)) return host;
@@ -243,8 +247,9 @@ process.on('exit', () => {
  * @param {string} logFile
  * @param {boolean} keep
  * @param {() => boolean} hasExited
+ * @param {Promise<unknown>} exitedPromise
  */
-function makeHandle(child, port, dirs, logFile, keep, hasExited) {
+function makeHandle(child, port, dirs, logFile, keep, hasExited, exitedPromise) {
   const pgid = /** @type {number} */ (child.pid);
   liveGroups.add(pgid);
   let stopped = false;
@@ -253,6 +258,7 @@ function makeHandle(child, port, dirs, logFile, keep, hasExited) {
     origin: `http://127.0.0.1:${port}`,
     ...dirs,
     logFile,
+    exited: exitedPromise.then(() => undefined),
     /** @param {{ keepDirs?: boolean }} [how] */
     async stop(how = {}) {
       if (stopped) return;

@@ -277,6 +277,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   }
   const extra = curlCredentials(ctx, nonProduction);
   if (ctx.language === 'terraform') extra.push(...terraformDefaults(ctx, nonProduction));
+  if (ctx.language === 'sql') extra.push(...sqlIdentifiedBy(ctx, nonProduction));
   extra.push(...basicAuthTuples(ctx, nonProduction));
   if (ctx.language === 'powershell') extra.push(...secureStringLiterals(ctx, nonProduction));
   for (const candidate of extra) {
@@ -454,6 +455,18 @@ function curlCredentials(ctx: DetectContext, nonProduction: boolean): SecretCand
   return found;
 }
 
+/** SQL `CREATE USER … IDENTIFIED BY 'secret'` (MySQL, Oracle): the quoted string is a password. */
+function sqlIdentifiedBy(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  const regex = /\bIDENTIFIED\s+(?:WITH\s+\w+\s+)?BY\s+(['"])([^'"\n]{1,200})\1/gi;
+  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    if (!judgeSecretValue(m[2], 'password', { nonProduction })) continue;
+    const start = m.index + m[0].length - 1 - m[2].length;
+    found.push({ nameClass: 'password', start, end: start + m[2].length, keyName: 'password', keyPath: 'password' });
+  }
+  return found;
+}
+
 /** Terraform `variable "db_password" { default = "…" }`: the variable's name says what the default is. */
 function terraformDefaults(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
   const found: SecretCandidate[] = [];
@@ -588,7 +601,8 @@ function isIdentifierLike(v: string): boolean {
     /^[A-Z]{2,}\d{0,2}(?:[_.:-][A-Z]{2,}\d{0,2})+$/.test(v) ||
     /^[A-Za-z][a-z]+(?:\.[A-Za-z][a-z]+)+$/.test(v) ||
     /^(?:[a-z]+\.){2,}[A-Z]\w+$/.test(v) ||
-    /^[a-z]+(?:[A-Z][a-z]+)*(?:\(\))$/.test(v);
+    /^[a-z]+(?:[A-Z][a-z]+)*(?:\(\))$/.test(v) ||
+    /^[A-Za-z]+(?:[,|][A-Za-z]+)+$/.test(v);
 }
 
 function isEmailOrHost(v: string): boolean {
@@ -798,6 +812,7 @@ function readOperator(text: string, j: number, quotedKey: boolean): string | und
     return '=';
   }
   if (c0 === '<' && c1 === '-') return '<-';
+  if ((c0 === '|' && c1 === '|' && text[j + 2] === '=') || (c0 === '?' && c1 === '?' && text[j + 2] === '=')) return `${c0}${c1}=`;
   if (c0 === '?' && c1 === '=') return '?=';
   if (c0 === '+' && c1 === '=') return undefined;
   if (c0 === '(') return '(';

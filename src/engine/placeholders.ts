@@ -30,7 +30,8 @@ const PLACEHOLDER_FRAGMENTS = [
   'replaceme', 'replace_with', 'replace-with', 'your_', 'your-', 'yourkey', 'your key', 'yourtoken', 'yoursecret',
   'yourapi', 'yourpass', '<your', 'dummy', 'xxxx', '****', '...', '\u2026', '\u2022\u2022', 'insert_', 'insert-',
   'fixme', 'todo:', 'notarealkey', 'not-a-real', 'not_a_real', 'notreal', 'fake_', 'fake-', '-here', '_here',
-  'lorem', 'ipsum',
+  'lorem', 'ipsum', 'autogenerate', 'abcdefgh', 'bcdefghi', 'qwertyui', 'asdfghjk', '12345678', '23456789',
+  'removed',
 ];
 
 /** Common default credentials of local databases and tools; quiet only where the file says test/dev/CI. */
@@ -73,7 +74,7 @@ const SECRET_WORD_PIECES = /password|passwd|passphrase|secret|token|apikey|api|k
 /** `mysecretpassword`, `secret123`, `dev_api_key`: nothing but secret-ish words and a short number. */
 function isMadeOfSecretWords(compact: string): boolean {
   if (compact.length > 32 || !/^[a-z0-9@]+$/.test(compact)) return false;
-  if (!/password|passwd|secret|token|apikey|credential|s3cr3t|p@ssw0rd|passw0rd/.test(compact)) return false;
+  if (!/pass|secret|token|apikey|credential|s3cr3t|p@ssw0rd/.test(compact)) return false;
   return compact.replace(SECRET_WORD_PIECES, '').length <= 2;
 }
 

@@ -16,7 +16,6 @@ import type { RawMatch } from './types';
 /** Lines below a keyword that a line-scoped rule still looks at (nested YAML/JSON keys). */
 const LINES_BELOW = 3;
 const TABLE_BITS = 18;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
 
 interface Compiled {
   rule: ProviderRule;
@@ -38,8 +37,9 @@ function compiled(): Compiled[] {
   return compiledRules;
 }
 
+/** 18-bit trigram key from the low 6 bits of each character (collisions only add false positives). */
 function trigramHash(a: number, b: number, c: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> (32 - TABLE_BITS) & TABLE_MASK;
+  return ((a & 0x3f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
 }
 
 /** Which character bigrams and trigrams occur in the text (hashed; false positives only). */

@@ -298,14 +298,25 @@ const TLS_PATTERNS: TlsPattern[] = [
     regex: /\bGIT_SSL_NO_VERIFY['"]?\s*[:=]\s*['"]?(1|true|yes)\b/dg,
   },
   {
-    detail: 'npm-strict-ssl',
+    detail: (ctx) => (ctx.language === 'javascript' || ctx.language === 'typescript' ? 'node-strict-ssl' : 'npm-strict-ssl'),
     keywords: ['ssl'],
-    regex: /\bstrict[-_]ssl['"]?\s*(?:[:=]\s*|\s+)['"]?(false)\b/dgi,
+    regex: /\bstrict[-_]?ssl['"]?\s*(?:[:=]\s*|\s+)['"]?(false)\b/dgi,
+  },
+  {
+    detail: 'php-verify-peer',
+    keywords: ['verif'],
+    regex: /['"]verify_peer(?:_name)?['"]\s*=>\s*(false|FALSE|0)\b/dg,
+  },
+  {
+    detail: 'terraform-insecure',
+    keywords: ['insecure'],
+    regex: /^\s*insecure\s*=\s*(true)\b/dgm,
+    languages: ['terraform'],
   },
   {
     detail: 'java-trust-all',
     keywords: ['trust'],
-    regex: /\b(checkServerTrusted)\s*\([^()]{0,300}\)\s*(?::\s*Unit\s*)?(?:throws\s+[\w.,\s]{1,200})?\{\s*(?:(?:\/\/[^\n]*|\/\*[^*]{0,300}\*\/)\s*)*\}/dg,
+    regex: /\b(checkServerTrusted)\s*\([^()]{0,300}\)\s*(?::\s*Unit\s*)?(?:throws\s+[\w.,\s]{1,200})?(?:\{\s*(?:(?:\/\/[^\n]*|\/\*[^*]{0,300}\*\/)\s*)*\}|=\s*Unit\b)/dg,
   },
   {
     detail: 'java-allow-all-hostname',

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { Finding, JwtInfo } from '../engine/types';
+import type { Finding } from '../engine/types';
 import { CommandIds, type FindingCommandArgs } from './commands/ids';
 import type { FindingsStore } from './findings/store';
+import { describeJwtExpiry } from './jwtExpiry';
 import { ruleDocsUri } from './links';
-
-const DAY_MS = 86_400_000;
 
 /** The only commands a hover's trusted markdown may run. */
 const HOVER_COMMANDS = [CommandIds.moveToEnv, CommandIds.moveToSecretStorage, CommandIds.ignoreFinding];
@@ -26,7 +25,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     let range: vscode.Range | undefined;
     entry.diagnostics.forEach((diagnostic, index) => {
       if (!diagnostic.range.contains(position)) return;
-      contents.push(hoverMarkdown(document.uri, entry.findings[index], diagnostic.range, this.now()));
+      contents.push(hoverMarkdown(document.uri, entry.findings[index], this.now()));
       range = range ? range.union(diagnostic.range) : diagnostic.range;
     });
     return contents.length > 0 ? new vscode.Hover(contents, range) : undefined;
@@ -34,7 +33,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
 }
 
 /** Hover text of one finding, built from its masked form only. */
-export function hoverMarkdown(uri: vscode.Uri, finding: Finding, range: vscode.Range, now: number): vscode.MarkdownString {
+export function hoverMarkdown(uri: vscode.Uri, finding: Finding, now: number): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
   const where = finding.keyPath ?? finding.keyName;
@@ -48,20 +47,8 @@ export function hoverMarkdown(uri: vscode.Uri, finding: Finding, range: vscode.R
   markdown.appendMarkdown(`**Why it matters:** ${escape(whyItMatters(finding))}\n\n`);
   markdown.appendMarkdown(`**Fix:** ${escape(finding.remediation)}\n\n`);
   const docs = `[${escape(finding.ruleId)}](${ruleDocsUri(finding.ruleId).toString()})`;
-  markdown.appendMarkdown([...fixLinks(uri, finding, range), docs].join(' · '));
+  markdown.appendMarkdown([...fixLinks(uri, finding), docs].join(' · '));
   return markdown;
-}
-
-/**
- * A JWT's expiry relative to `now`, in whole days: "expired 3 days ago", "expires in 12 days",
- * or undefined when the token has no `exp` claim.
- */
-export function describeJwtExpiry(jwt: JwtInfo, now: number): string | undefined {
-  if (jwt.expiresAt === undefined) return undefined;
-  const days = Math.round(Math.abs(jwt.expiresAt - now) / DAY_MS);
-  const span = days === 1 ? '1 day' : `${days} days`;
-  if (jwt.expiresAt <= now) return days === 0 ? 'expired less than a day ago' : `expired ${span} ago`;
-  return days === 0 ? 'expires in less than a day' : `expires in ${span}`;
 }
 
 function whyItMatters(finding: Finding): string {
@@ -72,12 +59,8 @@ function whyItMatters(finding: Finding): string {
   return `Anyone who can read this file (teammates, CI logs, a fork, the Git history) can use this ${owner}credential until it is revoked.`;
 }
 
-function fixLinks(uri: vscode.Uri, finding: Finding, range: vscode.Range): string[] {
-  const args: FindingCommandArgs = {
-    uri: uri.toString(),
-    ruleId: finding.ruleId,
-    range: [range.start.line, range.start.character, range.end.line, range.end.character],
-  };
+function fixLinks(uri: vscode.Uri, finding: Finding): string[] {
+  const args: FindingCommandArgs = { uri: uri.toString(), ruleId: finding.ruleId, start: finding.range.start, end: finding.range.end };
   const link = (label: string, command: string) =>
     `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([args]))})`;
   const links: string[] = [];

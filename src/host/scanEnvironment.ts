@@ -26,6 +26,7 @@ interface IgnoreFile {
 export class ScanEnvironment implements vscode.Disposable {
   private readonly allowlists = new Map<string, Promise<AllowlistEntry[]>>();
   private readonly ignoreFiles = new Map<string, Promise<IgnoreFile[]>>();
+  private readonly filters = new Map<string, Promise<PathFilter>>();
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private vaultSubscribed = false;
@@ -66,9 +67,7 @@ export class ScanEnvironment implements vscode.Disposable {
   async isExcluded(uri: vscode.Uri, config: KeyguardConfig): Promise<boolean> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const filter = new PathFilter({ extraIgnores: config.exclude });
-    for (const file of await this.ignoreFilesOf(folder)) filter.addIgnoreFile(file.dir, file.text);
-    return filter.isIgnored(relativePathOf(uri));
+    return (await this.filterOf(folder, config.exclude)).isIgnored(relativePathOf(uri));
   }
 
   /**
@@ -98,6 +97,7 @@ export class ScanEnvironment implements vscode.Disposable {
   private invalidate(): void {
     this.allowlists.clear();
     this.ignoreFiles.clear();
+    this.filters.clear();
     this.changeEmitter.fire();
   }
 
@@ -117,6 +117,21 @@ export class ScanEnvironment implements vscode.Disposable {
     const parsed = parseAllowlist(text);
     if (parsed.error) this.services.log.warn(`${ALLOWLIST_RELATIVE_PATH} in ${folder.name}: ${parsed.error}`);
     return parsed.entries;
+  }
+
+  /** One PathFilter per folder and `keyguard.exclude` value: a workspace scan asks once per file. */
+  private async filterOf(folder: vscode.WorkspaceFolder, exclude: readonly string[]): Promise<PathFilter> {
+    const key = `${folder.uri.toString()}\n${JSON.stringify(exclude)}`;
+    let pending = this.filters.get(key);
+    if (!pending) {
+      pending = this.ignoreFilesOf(folder).then((files) => {
+        const filter = new PathFilter({ extraIgnores: exclude });
+        for (const file of files) filter.addIgnoreFile(file.dir, file.text);
+        return filter;
+      });
+      this.filters.set(key, pending);
+    }
+    return pending;
   }
 
   private ignoreFilesOf(folder: vscode.WorkspaceFolder): Promise<IgnoreFile[]> {

@@ -81,14 +81,13 @@ export function renderEvalFile(template: string, relPath: string, seed = 'keygua
   const valuesByLine = new Map<number, string[]>();
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index++) {
-    // A sentinel-wrapped value may span lines; only its start line records it.
     lines[index] = lines[index].replace(EXPECT, (_all, ruleId: string, offset?: string) => {
       expected.push({ line: index + 1 + Number(offset ?? 0), ruleId });
       return '';
     });
   }
   text = lines.join('\n');
-  // Record generated values by start line, then drop the sentinels.
+  // Record each generated value under the line it starts on (a PEM block spans several), then drop the sentinels.
   const starts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   const output: string[] = [];

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { defaultCorpusDir, loadCorpus, renderErrors, writeCorpus } from './corpus';
+import { defaultCorpusDir, listFiles, loadCorpus, renderErrors, writeCorpus } from './corpus';
 import { ruleById } from '../../src/engine/rules/catalog';
 import { evaluateInProcess, expectedLabels } from './evaluate';
 import { formatScore, summaryLine } from './report';
@@ -38,6 +38,31 @@ function parseArgs(argv: string[]): Args {
 }
 
 const key = (l: Labeled) => `${l.file}:${l.line} ${l.ruleId}`;
+
+/** Lines where the two paths' lists differ, with each side's count. */
+function countDifferences(inProcess: Labeled[], cli: Labeled[], what: string): string[] {
+  const counts = new Map<string, [number, number]>();
+  const bump = (l: Labeled, side: 0 | 1) => {
+    const entry = counts.get(key(l)) ?? [0, 0];
+    entry[side]++;
+    counts.set(key(l), entry);
+  };
+  for (const l of inProcess) bump(l, 0);
+  for (const l of cli) bump(l, 1);
+  return [...counts]
+    .filter(([, [a, b]]) => a !== b)
+    .map(([k, [a, b]]) => `${k}: ${what} ${a}× by scanText, ${b}× by the CLI`);
+}
+
+/** A note when the CLI bundle is older than the engine sources, which makes the two paths disagree. */
+function staleBundleNote(cliPath: string): string | undefined {
+  const srcDir = path.resolve(__dirname, '../../../src');
+  if (!fs.existsSync(srcDir)) return undefined;
+  const newest = listFiles(srcDir).reduce((max, rel) => Math.max(max, fs.statSync(path.join(srcDir, rel)).mtimeMs), 0);
+  return newest > fs.statSync(cliPath).mtimeMs
+    ? 'note: dist/cli.js is older than src/ (run `node esbuild.js`); differences below may only mean a stale bundle.'
+    : undefined;
+}
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
@@ -89,17 +114,14 @@ function main(): number {
       } else {
         const cliScore = score(expected, cli.labels);
         console.log(summaryLine(`CLI SARIF (${cli.seconds.toFixed(1)} s)`, cliScore));
-        // Both paths share one engine: any difference is a CLI bug (path handling, ignores, SARIF lines).
-        const inFp = new Set(inProcess.score.falsePositives.map(key));
-        const cliFp = new Set(cliScore.falsePositives.map(key));
-        const inFn = new Set(inProcess.score.falseNegatives.map(key));
-        const cliFn = new Set(cliScore.falseNegatives.map(key));
+        // Both paths share one engine: any difference is a CLI bug (path handling, ignores, SARIF lines)
+        // or a stale bundle. Compared as multisets: two findings on one line are two findings.
         const differences = [
-          ...[...cliFp].filter((k) => !inFp.has(k)).map((k) => `only CLI reports   ${k}`),
-          ...[...inFp].filter((k) => !cliFp.has(k)).map((k) => `only scanText reports ${k}`),
-          ...[...cliFn].filter((k) => !inFn.has(k)).map((k) => `only CLI misses    ${k}`),
-          ...[...inFn].filter((k) => !cliFn.has(k)).map((k) => `only scanText misses ${k}`),
+          ...countDifferences(inProcess.score.falsePositives, cliScore.falsePositives, 'reported'),
+          ...countDifferences(inProcess.score.falseNegatives, cliScore.falseNegatives, 'missed'),
         ];
+        const stale = staleBundleNote(cliPath);
+        if (stale) console.log(stale);
         console.log(differences.length === 0
           ? 'CLI and scanText agree on every finding.'
           : `CLI and scanText disagree on ${differences.length} findings:\n  ${differences.slice(0, 40).join('\n  ')}`);

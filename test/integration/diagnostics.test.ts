@@ -130,6 +130,16 @@ describe('diagnostics', function () {
     });
   });
 
+  it('leaves git-ignored and .keyguardignore\'d files alone even when open (a moved key belongs in an ignored .env)', async () => {
+    const scanned = await openFile('src/app.py');
+    await waitForDiagnostics(scanned.uri, 'a diagnostic', (found) => found.length === 1);
+    for (const file of ['ignored/leak.py', 'vendor/lib.js']) {
+      const document = await openFile(file);
+      await sleep(800);
+      assert.deepStrictEqual(keyguardDiagnostics(document.uri).map((d) => codeOf(d).value), [], `${file} was scanned`);
+    }
+  });
+
   it('clears a document\'s diagnostics when it is closed', async () => {
     const document = await openFile('src/client.ts');
     await waitForDiagnostics(document.uri, 'a diagnostic', (found) => found.length === 1);

@@ -45,11 +45,36 @@ describe('hover', function () {
     assert.ok(text.includes(maskSecret(value)), 'the hover does not show the masked value');
     assert.match(text, /Why it matters/);
     assert.match(text, /\*\*Fix:\*\* Revoke it/);
+    const offset = document.getText().indexOf(value);
     for (const command of ['keyguard.moveToEnv', 'keyguard.moveToSecretStorage', 'keyguard.ignoreFinding']) {
-      assert.ok(text.includes(`(command:${command}?`), `no link to ${command}`);
+      const link = new RegExp(`\\(command:${command.replace('.', '\\.')}\\?([^)\\s]+)\\)`).exec(text);
+      assert.ok(link, `no link to ${command}`);
+      const [args] = JSON.parse(decodeURIComponent(link[1])) as Array<{ uri: string; ruleId: string; start: number; end: number }>;
+      assert.deepStrictEqual(args, { uri: document.uri.toString(), ruleId: 'github-pat', start: offset, end: offset + value.length });
     }
     assert.ok(text.includes('#rule-github-pat'), 'no link to the rule documentation');
     assertNoClearSecret(text, [value], 'the hover');
+  });
+
+  it('runs the linked fix on that finding: "Ignore this finding" removes its diagnostic', async () => {
+    const uri = fileUri('src/hover_link.py');
+    const value = planted('github-pat', 'hover-link');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`TOKEN = "${value}"\n`));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await waitForDiagnostics(uri, 'a diagnostic', (found) => found.length === 1);
+      const text = await hoverText(uri, rangeOf(document, value).start.translate(0, 8));
+      const link = /\(command:keyguard\.ignoreFinding\?([^)\s]+)\)/.exec(text);
+      assert.ok(link, 'no Ignore link');
+      const applied = await vscode.commands.executeCommand('keyguard.ignoreFinding', ...(JSON.parse(decodeURIComponent(link[1])) as unknown[]));
+      assert.strictEqual(applied, true, 'the Ignore command did not apply a fix');
+      await waitForDiagnostics(uri, 'no diagnostic once ignored', (found) => found.length === 0);
+      assert.match(document.getText(), /keyguard:ignore/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('shows nothing from Keyguard away from a finding', async () => {

@@ -164,6 +164,9 @@ const POSITIVES: Positive[] = [
   { file: 'Keys.swift', template: 'let apiKey: String = "@@"\n', value: S, rule: SECRET },
   { file: 'init.sql', template: "CREATE USER app WITH PASSWORD '@@';\n", value: P, rule: PASSWORD },
   { file: 'setup.ps1', template: '$apiToken = "@@"\n', value: S, rule: SECRET },
+  { file: 'grants.sql', template: "CREATE USER 'app'@'%' IDENTIFIED BY '@@';\n", value: P, rule: PASSWORD },
+  { file: 'app.rb', template: 'ENV["API_TOKEN"] ||= "@@"\n', value: S, rule: SECRET },
+  { file: 'app.ts', template: 'config.apiKey ??= "@@";\n', value: S, rule: SECRET },
   { file: 'setup.ps1', template: '$pw = ConvertTo-SecureString "@@" -AsPlainText -Force\n', value: P, rule: PASSWORD },
   // Shell
   { file: 'deploy.sh', template: 'export API_TOKEN=@@\n', value: S, rule: SECRET, keyName: 'API_TOKEN' },
@@ -303,6 +306,9 @@ const NEGATIVES: Array<[string, string]> = [
   ['config.yaml', 'password: ~\ntoken: null\nsecret: none\napi_key: ""\n'],
   ['.env', 'API_KEY=your_api_key_here\nSECRET=changeme\nPASSWORD=<password>\n'],
   ['app.py', 'password = "mysecretpassword"\n'],
+  ['app.py', 'password = "pass123"\npwd = "secret1"\n'],
+  ['app.py', 'token = "abcdefghijklmnopqrstuvwxyz"\nsecret = "1234567890abcdef"\npassword = "**REMOVED**"\n'],
+  ['app.py', 'password = "{0}".format(pw)\nsecret = "<%= ENV[\'SECRET\'] %>"\n'],
   // AWS's documented example keys
   ['config', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n'],
   ['app.py', 'secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n'],
@@ -363,6 +369,7 @@ const NEGATIVES: Array<[string, string]> = [
   ['init.sql', "CREATE USER etl WITH PASSWORD 'SCRAM-SHA-256$4096:c2FsdA==$YWJj:MTIz';\n"],
   ['a.php', "<?php\n$key = config('app.key', 'Zq8mXw2LmN4pQr7sT1');\n$pw = env('DB_PASSWORD', 'Zq8!xPw2Lm');\n"],
   ['provision.ps1', '$cred = New-Object System.Management.Automation.PSCredential ("BUILD\\svc-agent", $pw)\n'],
+  ['web.config', '<configuration><machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" /></configuration>'],
   // Settings written as name=value, short hex ids
   ['web.config', '<configuration><add name="Strict-Transport-Security" value="max-age=31536000" /></configuration>'],
 ];

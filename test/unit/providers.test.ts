@@ -282,6 +282,10 @@ describe('provider detectors: near misses', () => {
     const aws = fakeValue('aws-secret-access-key', 'ctx');
     assert.deepStrictEqual(idsIn(`signing_salt = "${aws}"`, 'settings.py'), []);
     assert.deepStrictEqual(idsIn(`AWS_SECRET_ACCESS_KEY: "${aws}"`, 'deploy.yml'), ['aws-secret-access-key']);
+    const tf = `provider "aws" {\n  region     = var.region\n  access_key = var.access_key\n  secret_key = "${aws}"\n}\n`;
+    assert.deepStrictEqual(idsIn(tf, 'main.tf'), ['aws-secret-access-key']);
+    const far = `provider "aws" {\n  a = 1\n  b = 2\n  c = 3\n  d = 4\n  secret_key = "${aws}"\n}\n`;
+    assert.deepStrictEqual(idsIn(far, 'main.tf'), []);
   });
 });
 
@@ -347,7 +351,11 @@ describe('structural detectors', () => {
     assert.deepStrictEqual(idsIn(local, 'test/config.yml'), []);
     assert.deepStrictEqual(idsIn(local, '.github/workflows/ci.yml'), []);
     assert.deepStrictEqual(idsIn(local, 'docker-compose.test.yml'), []);
-    assert.deepStrictEqual(idsIn(local, 'config/production.yml'), ['postgres-connection-string']);
+    assert.deepStrictEqual(idsIn(local, 'config/production.yml'), []);
+    assert.deepStrictEqual(idsIn('"test": "DATABASE_URL=postgres://app:Xk29fLq7Vb@localhost:5432/app mocha"', 'package.json'), []);
+    assert.deepStrictEqual(idsIn("databaseUrl: 'mysql://root:Xk29fLq7Vb@127.0.0.1:3306/shop_test',", 'src/config.ts'), []);
+    const real = fakeValue('postgres-connection-string', 'local').replace(/@[^:/]+/, '@localhost');
+    assert.deepStrictEqual(idsIn(`DATABASE_URL=${real}\n`, 'config/production.env'), ['postgres-connection-string']);
   });
 
   it('reports the password of a connection string, not the whole URL', () => {

@@ -107,6 +107,10 @@ const TLS_POSITIVES: Case[] = [
   ['repo.repo', '[base]\nsslverify=⟦0⟧\n', 'config-tls-verify-off'],
   ['.env', 'PYTHONHTTPSVERIFY=⟦0⟧\n', 'python-https-verify-env'],
   ['.wgetrc', 'check_certificate = ⟦off⟧\n', 'wget-no-check'],
+  ['client.js', "request({ url, strictSSL: ⟦false⟧ }, cb);\n", 'node-strict-ssl'],
+  ['client.php', "<?php\n$ctx = stream_context_create(['ssl' => ['verify_peer' => ⟦false⟧]]);\n", 'php-verify-peer'],
+  ['providers.tf', 'provider "kubernetes" {\n  host     = var.host\n  insecure = ⟦true⟧\n}\n', 'terraform-insecure'],
+  ['Trust.kt', 'override fun ⟦checkServerTrusted⟧(chain: Array<out X509Certificate>?, authType: String?) = Unit\n', 'java-trust-all'],
 ];
 
 const TLS_NEGATIVES: Array<[string, string]> = [

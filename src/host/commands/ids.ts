@@ -46,15 +46,17 @@ export const CommandIds = {
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 
 /**
- * Argument of the commands that act on one finding (hover links, Findings view). It names the finding by
- * document, rule and value range, never by its value: it travels through `command:` URIs as JSON.
+ * Argument of the commands that act on one finding (hover links, Findings view, code actions). It names the
+ * finding by document, rule and value offsets, never by its value: it travels through `command:` URIs as JSON.
+ * The quick fixes' `FixCommandArgs` has the same shape (plus an optional variable name).
  */
 export interface FindingCommandArgs {
   /** `Uri.toString()` of the document. */
   uri: string;
   ruleId: string;
-  /** 0-based `[startLine, startCharacter, endLine, endCharacter]` of the value, as in the Diagnostic. */
-  range: [number, number, number, number];
+  /** Offsets of the value in the document (half-open), as in `Finding.range`. */
+  start: number;
+  end: number;
 }
 
 /** View ids contributed in package.json. */

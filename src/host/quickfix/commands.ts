@@ -60,7 +60,6 @@ async function moveToEnvAs(services: Services, args?: FixCommandArgs): Promise<b
     void vscode.window.showWarningMessage(`Keyguard: ${move.plan.skipped[0]?.reason ?? 'nothing to move.'}`);
     return false;
   }
-  if ((args as { returnEdit?: boolean } | undefined)?.returnEdit) return move.edit as unknown as boolean;
   return apply(move.edit, 'Move to environment variable', found.document.uri);
 }
 

@@ -87,10 +87,13 @@ export function saveSideFiles(edit: vscode.WorkspaceEdit, source: vscode.Uri): v
   return uris.length > 0 ? { title: 'Save .env and related files', command: CommandIds.saveFixFiles, arguments: [uris] } : undefined;
 }
 
-/** Saves the given open documents (by URI string); documents that are not open or not dirty are skipped. */
+/**
+ * Saves the given documents (by URI string) when they have unsaved changes. `openTextDocument` returns the
+ * workbench's model, which may not have reached `workspace.textDocuments` yet right after an edit.
+ */
 export async function saveFixFiles(uris: readonly string[] = []): Promise<void> {
   for (const uri of uris) {
-    const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri);
-    if (document?.isDirty) await document.save();
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    if (document.isDirty) await document.save();
   }
 }

@@ -168,7 +168,7 @@ export const cloudRules: ProviderRule[] = [
     minEntropy: 3.5,
     validate: (_v, c) => /[?&;]sv=\d{4}-\d\d-\d\d/.test(linePrefix(c.text, c.start, 600)),
   }),
-  rule({
+  lineScoped(rule({
     id: 'azure-ad-client-secret',
     title: 'Microsoft Entra ID (Azure AD) client secret',
     provider: 'Azure',
@@ -178,7 +178,7 @@ export const cloudRules: ProviderRule[] = [
     pattern: token('[A-Za-z0-9_~.\\-]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}', 'A-Za-z0-9_~.\\-'),
     keywords: ['q~'],
     minEntropy: 3.8,
-  }),
+  })),
   contextRule({
     id: 'azure-devops-pat',
     title: 'Azure DevOps personal access token',

@@ -56,6 +56,11 @@ export interface ContextSpec {
   edge?: string;
   /** Tested against the lower-cased text just before the value on its line (the key name and call). */
   near: RegExp;
+  /**
+   * Tested against the three lines above when the value's own key is secret-like (nested YAML,
+   * HCL blocks such as `provider "aws" {`); defaults to `near`. Usually just the provider's name.
+   */
+  nearAbove?: RegExp;
   /** Extra shape check on the value. */
   check?: (value: string) => boolean;
 }
@@ -71,7 +76,7 @@ export function contextRule(meta: Omit<RuleInput, 'pattern' | 'validate'>, spec:
     ...meta,
     pattern: token(`(${spec.value})`, spec.edge ?? WORD),
     secretGroup: 1,
-    validate: (value, context) => (spec.check ? spec.check(value) : true) && namedNearby(context, spec.near),
+    validate: (value, context) => (spec.check ? spec.check(value) : true) && namedNearby(context, spec.near, spec.nearAbove),
   }));
 }
 
@@ -124,7 +129,7 @@ export function lineSuffix(text: string, end: number, max = 200): string {
 }
 
 /** True when `near` matches the text before the value on its line, or the nested-structure case. */
-export function namedNearby(context: ValidateContext, near: RegExp): boolean {
+export function namedNearby(context: ValidateContext, near: RegExp, nearAbove = near): boolean {
   const { text, start } = context;
   const prefix = linePrefix(text, start).toLowerCase();
   if (near.test(prefix)) return true;
@@ -133,7 +138,7 @@ export function namedNearby(context: ValidateContext, near: RegExp): boolean {
   const lineStart = start - prefix.length;
   const above = text.slice(Math.max(0, lineStart - 400), lineStart);
   const lines = above.split('\n');
-  return near.test(lines.slice(-4).join('\n').toLowerCase());
+  return nearAbove.test(lines.slice(-4).join('\n').toLowerCase());
 }
 
 /** Words that mark a value as documentation or a stand-in rather than a credential. */
@@ -146,7 +151,7 @@ const PLACEHOLDER_WORDS =
  */
 export function looksLikePlaceholder(value: string, allowRuns = false): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
-  return !allowRuns && /(.)\1{7}/.test(value);
+  return !allowRuns && hasRun(value, 8);
 }
 
 const asciiCounts = new Uint32Array(128);
@@ -173,6 +178,16 @@ export function fastEntropy(value: string): number {
     }
   }
   return entropy;
+}
+
+/** True when some character repeats `length` times in a row (`xxxxxxxx`, `00000000`). */
+export function hasRun(value: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
 }
 
 /** Minimum Shannon entropy check that callers can compose into validators. */

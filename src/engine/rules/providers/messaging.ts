@@ -287,17 +287,17 @@ export const messagingRules: ProviderRule[] = [
     keywords: ['mailjet', 'mj_apikey'],
     minEntropy: 3.2,
   }, { value: '[a-f0-9]{32}', near: /mailjet|mj_apikey/ }),
-  rule({
+  lineScoped(rule({
     id: 'microsoft-teams-webhook-url',
     title: 'Microsoft Teams incoming webhook URL',
     provider: 'Microsoft Teams',
     format: '`https://<tenant>.webhook.office.com/webhookb2/<uuid>@<uuid>/IncomingWebhook/<32 hex>/<uuid>`',
     remediation: WEBHOOK_FIX,
     reference: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
-    pattern: new RegExp(`(?:https://)?[a-z0-9\\-]{1,60}\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_\\-]{20,80})?${URL_END}`, 'g'),
+    pattern: new RegExp(`(?:https://)?(?<![A-Za-z0-9\\-.])[a-z0-9\\-]{1,60}\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_\\-]{20,80})?${URL_END}`, 'g'),
     keywords: ['webhook.office.com/webhookb2/'],
     minEntropy: 3.5,
-  }),
+  })),
   rule({
     id: 'twitter-bearer-token',
     title: 'X (Twitter) app bearer token',

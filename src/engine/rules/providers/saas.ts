@@ -90,14 +90,14 @@ export const saasRules: ProviderRule[] = [
     format: '`s.` + 24 base62 characters next to a Vault name',
     keywords: ['vault'], minEntropy: 4,
   }, { value: 's\\.[A-Za-z0-9]{24}', edge: WORD_DASH + '.', near: /vault/, check: (v) => mixedClasses(v.slice(2), 3) }),
-  rule({
+  lineScoped(rule({
     id: 'terraform-cloud-token', title: 'Terraform Cloud / HCP Terraform API token', provider: 'HashiCorp Terraform',
     format: '14 base62 + `.atlasv1.` + 60-70 base64url characters',
     remediation: revoke('HCP Terraform > User settings > Tokens'),
     reference: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens',
     pattern: token('[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=\\-]{60,70}', WORD_DASH + '.='),
     keywords: ['.atlasv1.'], minEntropy: 4.3,
-  }),
+  })),
   prefixed({ id: 'sonarqube-token', title: 'SonarQube user token', ...SONAR }, 'squ_', '[a-f0-9]{40}', '40 hex characters'),
   prefixed({ id: 'sonarqube-project-token', title: 'SonarQube project analysis token', ...SONAR }, 'sqp_', '[a-f0-9]{40}', '40 hex characters'),
   prefixed({ id: 'sonarqube-global-token', title: 'SonarQube global analysis token', ...SONAR }, 'sqa_', '[a-f0-9]{40}', '40 hex characters'),

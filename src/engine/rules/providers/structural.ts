@@ -59,7 +59,8 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'xxxxxx', 'dbpassword', 'db_password', 'mypassword', 'my_password', 'yourpassword', 'your_password', 'your-password',
   'password123', 'pa55word', 'p@ssword', 'p@ssw0rd', 'user:pass', 'token', 'apikey', 'api_key', 'foo', 'bar', 'baz',
   'hunter2', 'redacted', 'hidden', 'masked', 'placeholder', 'dummy', 'sample', 'none', 'null', 'undefined', 'empty',
-  'secretpassword', 'somepassword', 'strongpassword', 'pw', 'x-oauth-basic',
+  'secretpassword', 'somepassword', 'strongpassword', 'pw', 'x-oauth-basic', 'xyz', 'abc', 'abcd', 'qwerty', 'letmein',
+  'pass123', 'pass1234', 'foobar', 'admin', 'admin123', 'root', 'guest', 'user', 'username', 'secret123',
 ]);
 
 /** True when a password is a template reference, mask or documentation stand-in. */
@@ -68,7 +69,7 @@ export function isPlaceholderPassword(password: string): boolean {
   if (PLACEHOLDER_PASSWORDS.has(lower)) return true;
   if (/^\$|\$\{|\$\(|%\(|%s|%v|\{|\}|^\[.*\]$|^\(.*\)$|^\*+$|^\.+$|^_+[A-Z_]+_+$|^#\{|^@.*@$|^<|>$/.test(password)) return true;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(password)) return true;
-  return password.length < 3 || looksLikePlaceholder(password);
+  return password.length < 4 || /^\d{1,8}$/.test(password) || looksLikePlaceholder(password);
 }
 
 /** Hosts that only exist on a developer's machine or inside a CI job's service containers. */
@@ -89,10 +90,24 @@ function hostAfter(context: ValidateContext): string {
   return (/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)/.exec(after)?.[1] ?? '');
 }
 
+/**
+ * A throwaway local database: the host only exists on a dev machine or in CI, and the file is
+ * test/CI config, or the database or the line says test (`…@localhost:5432/app_test`,
+ * `"test": "DATABASE_URL=… mocha"`), or the password is just the user name (`postgres:postgres`).
+ */
+function isThrowawayLocalDb(password: string, context: ValidateContext): boolean {
+  if (!LOCAL_HOST.test(hostAfter(context))) return false;
+  if (isTestOrCiPath(context.fileName)) return true;
+  const tail = lineSuffix(context.text, context.end, 200);
+  if (/^@[^\s'"`/]*\/[^\s'"`?]*test/i.test(tail)) return true;
+  if (/test/i.test(linePrefix(context.text, context.start, 200).replace(/[a-z][a-z0-9+.-]*:\/\/[^\s]*$/i, ''))) return true;
+  const user = /\/\/([^\s:@/]*):$/.exec(linePrefix(context.text, context.start, 300))?.[1];
+  return user !== undefined && user.toLowerCase() === password.toLowerCase();
+}
+
 /** Password validator shared by URL and connection-string rules. */
 function urlPasswordIsReal(value: string, context: ValidateContext): boolean {
-  if (isPlaceholderPassword(value)) return false;
-  return !(LOCAL_HOST.test(hostAfter(context)) && isTestOrCiPath(context.fileName));
+  return !isPlaceholderPassword(value) && !isThrowawayLocalDb(value, context);
 }
 
 const URL_USER = "[^\\s:@/'\"`<>]{0,128}";
@@ -108,8 +123,6 @@ const DB_SCHEMES: Array<{ id: string; title: string; schemes: string[]; referenc
   { id: 'amqp-connection-string', title: 'AMQP (RabbitMQ) connection string with password', schemes: ['amqp', 'amqps'], reference: 'https://www.rabbitmq.com/docs/uri-spec' },
   { id: 'mssql-connection-string', title: 'SQL Server connection URL with password', schemes: ['mssql', 'sqlserver'], reference: 'https://learn.microsoft.com/sql/connect/jdbc/building-the-connection-url' },
 ];
-
-const DB_SCHEME_SET = new Set(DB_SCHEMES.flatMap((db) => db.schemes.map((s) => s.replace(/\\/g, ''))));
 
 function connectionRule(db: (typeof DB_SCHEMES)[number]): ProviderRule {
   const schemes = db.schemes.join('|');
@@ -192,6 +205,7 @@ export const structuralRules: ProviderRule[] = [
     value: '[A-Za-z0-9/+]{40}',
     edge: 'A-Za-z0-9/+=',
     near: /aws.{0,30}(?:secret|sk)|secret.?access.?key|secretaccesskey/,
+    nearAbove: /aws/,
     check: (v) => mixedClasses(v, 3),
   }),
   rule({
@@ -222,14 +236,11 @@ export const structuralRules: ProviderRule[] = [
     format: '`scheme://user:password@host` with a literal password',
     remediation: envFix,
     reference: 'https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1',
-    pattern: new RegExp(`(?<![A-Za-z0-9+.\\-])([A-Za-z][A-Za-z0-9+.\\-]{1,30})://${URL_USER}:(${URL_PASSWORD})@(?=${URL_HOST})`, 'g'),
+    // Database schemes are left to their own connection-string rules.
+    pattern: new RegExp(`(?<![A-Za-z0-9+.\\-])(?!(?:${DB_SCHEMES.flatMap((db) => db.schemes).join('|')})://)([A-Za-z][A-Za-z0-9+.\\-]{1,30})://${URL_USER}:(${URL_PASSWORD})@(?=${URL_HOST})`, 'gi'),
     secretGroup: 2,
     keywords: ['://'],
-    validate: (value, context) => {
-      const schemeMatch = /([A-Za-z][A-Za-z0-9+.\-]{1,30}):\/\/[^\s]*$/.exec(context.text.slice(Math.max(0, context.start - 420), context.start));
-      if (schemeMatch && DB_SCHEME_SET.has(schemeMatch[1].toLowerCase())) return false;
-      return urlPasswordIsReal(value, context);
-    },
+    validate: urlPasswordIsReal,
   })),
   ...DB_SCHEMES.map(connectionRule),
   rule({
