@@ -94,7 +94,7 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'list', 'item', 'group', 'attribute', 'attr', 'field', 'column', 'table', 'index', 'hot', 'shortcut', 'keyboard',
   'local', 'redis', 'env', 'config', 'settings', 'registry', 'meta', 'metadata', 'label', 'name', 'dedup',
   'dedupe', 'routing', 'shard', 'ssh', 'gpg', 'pgp', 'kms', 'key', 'tls', 'ssl', 'cert', 'storage', 'state',
-  'cursor', 'query', 'search', 'filter', 'order', 'next', 'prev', 'parent', 'child', 'node', 'tree', 'entry',
+  'cursor', 'query', 'filter', 'order', 'next', 'prev', 'parent', 'child', 'node', 'tree', 'entry',
   'bucket', 'file', 'path', 'dir', 'json', 'yaml', 'xml', 'csv', 'data', 'value', 'id', 'type', 'event', 'route',
   'store', 'context', 'theme', 'color', 'style', 'css', 'i', 'j', 'k', 'x', 'y', 'the', 'a', 'my', 'this', 'new',
   'old', 'sub', 'super', 'nested', 'inner', 'outer', 'lock', 'mutex', 'semaphore', 'job', 'task', 'queue',
@@ -265,12 +265,12 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     if (structure.malformed) ranges = undefined;
     else ranges.sort((a, b) => a[0] - b[0]);
   }
-  for (const assignment of findAssignments(ctx, !!structure)) {
+  // In a well-formed structured file, only assignments embedded in a value count (`command: --token=…`).
+  const within = ranges;
+  const accept = within ? (offset: number): boolean => insideAny(within, offset) : undefined;
+  for (const assignment of findAssignments(ctx, !!structure, accept)) {
     if (taken.has(assignment.valueStart)) continue;
-    // In a well-formed structured file, only assignments embedded in a value count (`command: --token=…`).
-    if (ranges && !insideAny(ranges, assignment.nameStart)) continue;
-    const parent = parentSegment(assignment.name);
-    const nameClass = classifySecretName(lastSegment(assignment.name), parent);
+    const nameClass = classifyWithParent(lastSegment(assignment.name), assignment.name);
     if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, quoted: assignment.quoted })) continue;
     taken.add(assignment.valueStart);
     out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
@@ -293,9 +293,8 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
 const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
 
 function judgeEntry(entry: KeyValueEntry, nonProduction: boolean): SecretCandidate | undefined {
-  if (entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
-  const nameClass = classifySecretName(entry.key, parentSegment(entry.keyPath));
-  if (!nameClass) return undefined;
+  const nameClass = classifyWithParent(entry.key, entry.keyPath);
+  if (!nameClass || entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
   // A `development:` or `test:` section is as much test material as a test file.
   const local = nonProduction || isNonProductionPath(entry.keyPath) || (!!entry.section && isNonProductionPath(entry.section));
   if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, quoted: entry.quoted })) return undefined;
@@ -331,6 +330,11 @@ function insideAny(ranges: Array<[number, number]>, offset: number): boolean {
   // Ranges may nest or repeat (renamed entries); look back a little for one that contains the offset.
   for (let i = best; i >= 0 && i > best - 8; i--) if (ranges[i][0] <= offset && offset < ranges[i][1]) return true;
   return false;
+}
+
+/** Classifies a name, consulting the enclosing key only for a bare `key` (`api: { key: … }`), the one case it matters. */
+function classifyWithParent(name: string, path: string): SecretNameClass | undefined {
+  return name.length === 3 && name.toLowerCase() === 'key' ? classifySecretName(name, parentSegment(path)) : classifySecretName(name);
 }
 
 /** `a.b.c` -> `c`; `a[0]` -> `a`. */
@@ -527,13 +531,14 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   if (v.length === 0 || v.length > 1000) return false;
   if (/\s/.test(v)) return false;
   if (isPlaceholder(v) || isReference(v) || isPublicMaterial(v) || v.startsWith('-----BEGIN')) return false;
-  if (looksLikeHashOrId(v, { hexIsHash: nameClass === 'key' })) return false;
+  if (looksLikeHashOrId(v, { hexIsHash: false })) return false;
+  // Under a loosely named `<word>_key`, 40 hex digits is far more often a commit SHA than a credential.
+  if (nameClass === 'key' && v.length === 40 && /^[0-9a-f]+$/i.test(v)) return false;
   if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v)) return false;
   // `DOMAIN\user`: an account name.
   if (/^[A-Za-z0-9.-]+\\[\w.$-]+$/.test(v)) return false;
   // `max-age=31536000`, `charset=utf-8`: a setting written as name=value, not a credential.
   if (/^[a-z][a-z-]*=[^=]/.test(v)) return false;
-  const entropy = shannonEntropy(v);
   const classes = charClasses(v);
   switch (nameClass) {
     case 'password':
@@ -541,15 +546,17 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
       if (v.length < 4) return false;
       if (/^[A-Za-z]+$/.test(v) && v.length < 6) return false;
       return true;
-    case 'secret':
+    case 'secret': {
       if (v.length < 8) return false;
       // Short hex is a key id or fingerprint (GPG key ids are 8 or 16 hex digits), not key material.
       if (v.length < 20 && /^[0-9a-fA-F]+$/.test(v)) return false;
+      const entropy = shannonEntropy(v);
       if (classes < 2 && !(v.length >= 16 && entropy >= 3.5)) return false;
       if (v.length < 12) return classes >= 3 || entropy >= 2.9;
       return entropy >= (v.length >= 16 ? 3.0 : 2.5);
+    }
     case 'key':
-      return v.length >= 16 && classes >= 2 && /\d/.test(v) && entropy >= 3.3;
+      return v.length >= 16 && classes >= 2 && /\d/.test(v) && shannonEntropy(v) >= 3.3;
   }
 }
 
@@ -662,7 +669,7 @@ const assignmentCache = new WeakMap<DetectContext, Assignment[]>();
  * Dockerfile lines, `--flag value`, `#define`). Runs in one pass: the keyword regex never backtracks and
  * each hit skips to the end of its identifier.
  */
-export function findAssignments(ctx: DetectContext, structured = false): Assignment[] {
+export function findAssignments(ctx: DetectContext, structured = false, accept?: (offset: number) => boolean): Assignment[] {
   const cached = assignmentCache.get(ctx);
   if (cached) return cached;
   const found: Assignment[] = [];
@@ -685,6 +692,7 @@ export function findAssignments(ctx: DetectContext, structured = false): Assignm
     let e = hit + 1;
     while (e < n && isIdentCode(text.charCodeAt(e)) && e - hit < 100) e++;
     consumed = e;
+    if (accept && !accept(s)) continue;
     const site = readAssignment(ctx, s, e, loose);
     if (site) found.push(site);
   }
@@ -711,7 +719,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   const rawName = text.slice(nameStart, e);
   const name = rawName.replace(/^(?:self|this|cls|@|\$this)\./, '');
   const leaf = lastSegment(name);
-  if (!leaf || !classifySecretName(leaf, parentSegment(name))) return undefined;
+  if (!leaf || !classifyWithParent(leaf, name)) return undefined;
 
   let j = e;
   const before = text[s - 1];

@@ -6,9 +6,9 @@ import type { RawMatch } from './types';
 
 /**
  * Provider and structural detection. Cost is kept linear and small on large files:
- * 1. one pass builds a bitmap of the character trigrams present in the lower-cased text, and a
- *    rule runs only when every trigram of one of its keywords is present (a cheap, conservative
- *    stand-in for searching ~350 keywords one by one);
+ * 1. one pass builds a bitmap of the character trigrams present in the lower-cased text; a keyword
+ *    is searched for only when all its trigrams are present, so most of the ~360 keywords cost
+ *    nothing, and a rule runs only when one of its keywords really occurs;
  * 2. rules with literal prefixes then run over the text (irregexp finds literals quickly);
  * 3. line-scoped (context) rules run only on the lines at and just below their keywords.
  */
@@ -98,14 +98,17 @@ export function detectWithRule(ctx: DetectContext, rule: ProviderRule): RawMatch
   return matches;
 }
 
-/** A memoised "may this keyword occur in the text?" test backed by the gram bitmap. */
+/**
+ * A memoised "does this keyword occur in the text?" test: the gram bitmap rules most keywords out
+ * without a search, and `includes` confirms the rest.
+ */
 function keywordFilter(ctx: DetectContext): (keyword: string) => boolean {
   const grams = indexGrams(ctx.lowerText);
   const known = new Map<string, boolean>();
   return (keyword) => {
     let result = known.get(keyword);
     if (result === undefined) {
-      result = mayContain(grams, keyword);
+      result = mayContain(grams, keyword) && ctx.lowerText.includes(keyword);
       known.set(keyword, result);
     }
     return result;

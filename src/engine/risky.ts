@@ -376,17 +376,38 @@ const TLS_PATTERNS: TlsPattern[] = [
   },
 ];
 
+/** `tls: { verify: false }`, `ssl: { insecure: true }`: a bare flag whose parent key says it is about TLS. */
+function tlsSectionFlags(ctx: DetectContext, out: RawMatch[]): void {
+  for (const entry of ctx.structure?.entries ?? []) {
+    const key = entry.key.toLowerCase();
+    if (key !== 'verify' && key !== 'insecure') continue;
+    const parent = entry.keyPath.slice(0, Math.max(0, entry.keyPath.length - entry.key.length - 1)).toLowerCase();
+    if (!/(?:^|[._-])(?:tls|ssl|https?)(?:[._-]?(?:config|options|settings))?$/.test(parent)) continue;
+    const value = entry.value.trim();
+    const off = key === 'verify' ? /^(?:false|0|no|off)$/i.test(value) : /^(?:true|1|yes|on)$/i.test(value);
+    if (off) {
+      out.push({
+        ruleId: 'tls-verify-disabled', start: entry.valueStart, end: entry.valueEnd, keyName: entry.key,
+        detail: key === 'verify' ? 'config-tls-verify-off' : 'config-insecure-skip-verify',
+      });
+    }
+  }
+}
+
 /** Environment variables that turn verification off, and the values that do it. */
-const TLS_ENV_VARIABLES: Record<string, { off: RegExp; detail: string }> = {
-  NODE_TLS_REJECT_UNAUTHORIZED: { off: /^0$/, detail: 'node-tls-env' },
-  PYTHONHTTPSVERIFY: { off: /^0$/, detail: 'python-https-verify-env' },
-  GIT_SSL_NO_VERIFY: { off: /^(?:1|true|yes)$/i, detail: 'git-ssl-no-verify' },
-};
+const TLS_ENV_VARIABLES = new Map<string, { off: RegExp; detail: string }>([
+  ['NODE_TLS_REJECT_UNAUTHORIZED', { off: /^0$/, detail: 'node-tls-env' }],
+  ['PYTHONHTTPSVERIFY', { off: /^0$/, detail: 'python-https-verify-env' }],
+  ['GIT_SSL_NO_VERIFY', { off: /^(?:1|true|yes)$/i, detail: 'git-ssl-no-verify' }],
+]);
 
 function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
   // Kubernetes `- name: NODE_TLS_REJECT_UNAUTHORIZED` + `value: "0"` spans two lines: read it from the structure.
-  for (const entry of ctx.structure?.entries ?? []) {
-    const variable = TLS_ENV_VARIABLES[entry.key];
+  const hits = keywordHits(ctx);
+  if (hits.has('verif') || hits.has('insecure')) tlsSectionFlags(ctx, out);
+  const mentionsVariable = hits.has('unauthorized') || hits.has('verif');
+  for (const entry of mentionsVariable ? ctx.structure?.entries ?? [] : []) {
+    const variable = TLS_ENV_VARIABLES.get(entry.key);
     if (variable && variable.off.test(entry.value.trim())) {
       out.push({ ruleId: 'tls-verify-disabled', start: entry.valueStart, end: entry.valueEnd, keyName: entry.key, detail: variable.detail });
     }

@@ -64,6 +64,13 @@ export class DocumentScanner implements vscode.Disposable {
     }
   }
 
+  /** The open document this scanner keeps current for `uri`, if any (not one whose tab was closed). */
+  trackedDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    if (this.closedTabs.has(key)) return undefined;
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
+  }
+
   /** Scans a document now and resolves when its diagnostics are updated (or the scan was overtaken). */
   async scanNow(document: vscode.TextDocument): Promise<void> {
     if (!SCANNABLE_SCHEMES.has(document.uri.scheme)) return;

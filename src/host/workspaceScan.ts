@@ -33,15 +33,35 @@ type FileOutcome = { scanned: true; findings: number } | { scanned: false };
  * `.gitignore`, `.keyguardignore`, `keyguard.exclude` and the size limit, skipping binaries) and fills the
  * Problems panel for files that are not open. Open documents are scanned from their editor text instead.
  */
-export class WorkspaceScanner {
+export class WorkspaceScanner implements vscode.Disposable {
   private hasDiskResults = false;
+  private readonly disposables: vscode.Disposable[];
 
   constructor(
     private readonly services: Services,
     private readonly environment: ScanEnvironment,
     private readonly store: FindingsStore,
     private readonly documents: DocumentScanner,
-  ) {}
+  ) {
+    // Problems of files that are not open follow setting, ignore-file and allowlist changes too.
+    this.disposables = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('keyguard')) this.refreshDiskFindings();
+      }),
+      environment.onDidChange(() => this.refreshDiskFindings()),
+    ];
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** Rescans, from disk, the files whose findings came from a workspace scan. */
+  private refreshDiskFindings(): void {
+    for (const entry of this.store.all()) {
+      if (entry.origin === 'disk') logErrors(this.services.log, 'Refreshing workspace findings', this.scanFile(entry.uri));
+    }
+  }
 
   /** Whether findings from a workspace scan are shown (they survive closing a document). */
   get active(): boolean {
@@ -78,7 +98,7 @@ export class WorkspaceScanner {
   async scanFile(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<FileOutcome> {
     const config = readConfig(uri);
     const where = relativePathOf(uri);
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const open = this.documents.trackedDocument(uri);
     if (open) {
       // The editor's text wins over the file on disk, under the open-document rules.
       await this.documents.scanNow(open);

@@ -21,17 +21,20 @@ interface Args {
   cli: boolean;
   corpusDir: string;
   quiet: boolean;
+  /** Only corpus files whose path contains one of these substrings. */
+  filters: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { cli: true, corpusDir: defaultCorpusDir(), quiet: false };
+  const args: Args = { cli: true, corpusDir: defaultCorpusDir(), quiet: false, filters: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--min-f1') args.minF1 = Number(argv[++i]);
     else if (arg === '--no-cli') args.cli = false;
     else if (arg === '--corpus') args.corpusDir = path.resolve(argv[++i]);
     else if (arg === '--quiet') args.quiet = true;
-    else throw new Error(`unknown argument ${arg} (expected --min-f1 X, --no-cli, --corpus DIR, --quiet)`);
+    else if (arg === '--filter') args.filters.push(argv[++i]);
+    else throw new Error(`unknown argument ${arg} (expected --min-f1 X, --no-cli, --corpus DIR, --filter SUBSTRING, --quiet)`);
   }
   if (args.minF1 !== undefined && !(args.minF1 >= 0 && args.minF1 <= 1)) throw new Error('--min-f1 takes a number in [0, 1]');
   return args;
@@ -66,7 +69,9 @@ function staleBundleNote(cliPath: string): string | undefined {
 
 function main(): number {
   const args = parseArgs(process.argv.slice(2));
-  const files = loadCorpus(args.corpusDir);
+  const files = loadCorpus(args.corpusDir).filter(
+    (file) => args.filters.length === 0 || args.filters.some((part) => file.relPath.includes(part)),
+  );
   const expected = expectedLabels(files);
   const extensions = new Map<string, number>();
   for (const f of files) {

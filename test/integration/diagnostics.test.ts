@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { fingerprintOf } from '../../src/engine/fingerprint';
 import { maskSecret } from '../../src/engine/mask';
 import { ruleById } from '../../src/engine/rules/catalog';
 import {
@@ -138,6 +139,20 @@ describe('diagnostics', function () {
       await sleep(800);
       assert.deepStrictEqual(keyguardDiagnostics(document.uri).map((d) => codeOf(d).value), [], `${file} was scanned`);
     }
+  });
+
+  it('drops a finding whose fingerprint is in .keyguard/allowlist.json, and brings it back when the entry goes', async () => {
+    const document = await openFile('config/app.json');
+    await waitForDiagnostics(document.uri, 'a diagnostic', (found) => found.length === 1);
+    const allowlist = fileUri('.keyguard/allowlist.json');
+    const entry = { ruleId: 'openai-api-key', fingerprint: fingerprintOf(planted('openai-api-key')), path: 'config/app.json', reason: 'test' };
+    await vscode.workspace.fs.writeFile(allowlist, Buffer.from(JSON.stringify({ version: 1, entries: [entry] }, null, 2)));
+    try {
+      await waitForDiagnostics(document.uri, 'no diagnostics once allowlisted', (found) => found.length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(allowlist);
+    }
+    await waitForDiagnostics(document.uri, 'the diagnostic back', (found) => found.length === 1);
   });
 
   it('clears a document\'s diagnostics when it is closed', async () => {

@@ -4,7 +4,7 @@ import type { InspectionSnapshot } from '../../src/host/commands/detection';
 import type { WorkspaceScanSummary } from '../../src/host/workspaceScan';
 import { maskSecret } from '../../src/engine/mask';
 import {
-  activateKeyguard, assertNoClearSecret, codeOf, fileUri, keyguardDiagnostics, planted, showRange, sleep,
+  activateKeyguard, assertNoClearSecret, codeOf, fileUri, keyguardDiagnostics, planted, setWorkspaceSetting, showRange, sleep, waitFor,
 } from './helpers';
 
 /** Range of `value` in a file read from disk (the file is deliberately not opened). */
@@ -27,7 +27,7 @@ function allPlantedValues(): string[] {
     planted('openai-api-key'), planted('sendgrid-api-key'), planted('npm-access-token'),
     planted('github-pat', 'unopened'), planted('aws-access-key-id', 'unopened'), planted('github-pat', 'gitignored'),
     planted('github-pat', 'keyguardignored'), planted('github-pat', 'filesexcluded'), planted('github-pat', 'binary'),
-    planted('github-pat', 'large'),
+    planted('github-pat', 'large'), planted('github-pat', 'broken-yaml'),
   ];
 }
 
@@ -42,11 +42,19 @@ describe('workspace scan', function () {
     await vscode.workspace.fs.writeFile(fileUri('unopened/blob.dat'), binary);
     const large = `TOKEN = "${planted('github-pat', 'large')}"\n${'# filler to pass the size limit\n'.repeat(40_000)}`;
     await vscode.workspace.fs.writeFile(fileUri('unopened/large.py'), Buffer.from(large));
+    const brokenYaml = `deploy:\n  token: "${planted('github-pat', 'broken-yaml')}"\n  - [unclosed: {\n\tbad indent\n`;
+    await vscode.workspace.fs.writeFile(fileUri('unopened/broken.yaml'), Buffer.from(brokenYaml));
+    await vscode.workspace.fs.writeFile(fileUri('unopened/broken.json'), Buffer.from('{"a": [1, 2,, "b": }'));
+    const invalidUtf8 = Buffer.concat([Buffer.from('name = caf'), Buffer.from([0xe9, 0xff, 0xfe, 0xc3]), Buffer.from('\n')]);
+    await vscode.workspace.fs.writeFile(fileUri('unopened/latin1.properties'), invalidUtf8);
     summary = await vscode.commands.executeCommand<WorkspaceScanSummary>('keyguard.scanWorkspace');
   });
   after(async () => {
     await vscode.workspace.fs.delete(fileUri('unopened/blob.dat'));
     await vscode.workspace.fs.delete(fileUri('unopened/large.py'));
+    for (const file of ['unopened/broken.yaml', 'unopened/broken.json', 'unopened/latin1.properties']) {
+      await vscode.workspace.fs.delete(fileUri(file));
+    }
   });
 
   it('returns counts that add up', () => {
@@ -82,6 +90,14 @@ describe('workspace scan', function () {
     }
   });
 
+  it('copes with malformed YAML/JSON and invalid UTF-8: still finds the key, logs no failure', async () => {
+    const [diagnostic] = keyguardDiagnostics(fileUri('unopened/broken.yaml'));
+    assert.ok(diagnostic, 'no finding in the malformed YAML');
+    assert.strictEqual(codeOf(diagnostic).value, 'github-pat');
+    assert.deepStrictEqual(keyguardDiagnostics(fileUri('unopened/broken.json')), []);
+    assert.deepStrictEqual(keyguardDiagnostics(fileUri('unopened/latin1.properties')), []);
+  });
+
   it('keeps a scanned file\'s problems after it is opened and closed', async () => {
     const uri = fileUri('unopened/service.py');
     await vscode.window.showTextDocument(uri);
@@ -90,6 +106,18 @@ describe('workspace scan', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await sleep(1500);
     assert.strictEqual(keyguardDiagnostics(uri).length, 1);
+  });
+
+  it('applies a setting change to files that are not open', async () => {
+    const uri = fileUri('unopened/service.py');
+    const restore = await setWorkspaceSetting('severityOverrides', { 'github-pat': 'warning' });
+    try {
+      await waitFor('a warning in unopened/service.py', () =>
+        keyguardDiagnostics(uri).length === 1 && keyguardDiagnostics(uri)[0].severity === vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await restore();
+    }
+    await waitFor('the error back', () => keyguardDiagnostics(uri)[0]?.severity === vscode.DiagnosticSeverity.Error);
   });
 
   it('writes counts to the Keyguard output channel and never a clear secret', async () => {
@@ -107,6 +135,7 @@ describe('workspace scan', function () {
     }
     assert.match(text, /Workspace scan done in \d+ ms: \d+ files found, \d+ scanned/);
     assert.match(text, /Skipped unopened\/large\.py/);
+    assert.doesNotMatch(text, /Scanning [^\n]* failed|Could not scan /, 'a scan failure was logged');
     assertNoClearSecret(text, allPlantedValues(), 'the Keyguard output channel');
   });
 

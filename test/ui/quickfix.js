@@ -84,11 +84,17 @@ async function cursorOnSquiggle(page) {
 
 /** Opens the Ctrl+. menu and returns its item labels. @param {import('playwright-core').Page} page */
 async function openQuickFixMenu(page) {
-  await page.keyboard.press('Control+.');
-  const menu = page.locator('.action-widget').filter({ has: page.locator('.action-list') }).last();
-  await menu.waitFor({ state: 'visible', timeout: 15_000 });
+  const rows = page.locator('.action-widget .monaco-list-row');
+  // On a loaded machine the first Ctrl+. can come before the actions are computed: press again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    const shown = await rows.filter({ hasText: 'Move to' }).first().waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error('the quick fix menu did not open');
+  }
   await page.waitForTimeout(400);
-  return (await menu.locator('.action-list .monaco-list-row.action').allInnerTexts()).map((t) => t.trim());
+  // Group headers ("Quick Fix") are rows too; keep the actions.
+  return (await rows.allInnerTexts()).map((t) => t.trim()).filter((t) => t && t !== 'Quick Fix' && !/^(More Actions|Refactor)/.test(t));
 }
 
 /** @param {import('playwright-core').Page} page @param {string} workspace @param {string} secret */
@@ -162,6 +168,10 @@ async function main() {
   const { render } = loadRenderer();
   if (!render) throw new Error('the fake-key generator is not built (npx tsc -p .)');
   const secret = render('{{fake:openai-api-key}}');
+  if (process.env.KG_PRECREATE) {
+    fs.writeFileSync(path.join(workspace, 'quickfix/python/.env'), 'A=1\n');
+    fs.writeFileSync(path.join(workspace, 'quickfix/python/.gitignore'), 'x/\n');
+  }
   /** @type {import('./../../scripts/vscode/host').RunningHost | undefined} */
   let server;
   /** @type {import('playwright-core').Browser | undefined} */

@@ -226,6 +226,7 @@ const POSITIVES: Positive[] = [
   { file: 'pom.xml', template: '<project><properties>\n  <sonar.token>@@</sonar.token>\n</properties></project>\n', value: S, rule: SECRET },
   { file: 'beans.xml', template: '<beans><bean>\n  <property name="clientSecret" value="@@"/>\n</bean></beans>\n', value: S, rule: SECRET, keyName: 'clientSecret' },
   { file: 'main.go', template: 'os.Setenv("API_KEY", "@@")\n', value: S, rule: SECRET },
+  { file: 'ApiClient.kt', template: 'private const val ALGOLIA_SEARCH_KEY = "@@"\n', value: S, rule: SECRET, keyName: 'ALGOLIA_SEARCH_KEY' },
   { file: 'client.py', template: 'r = requests.get(url, auth=("deploy", "@@"))\n', value: P, rule: PASSWORD },
   { file: 'variables.tf', template: 'variable "db_password" {\n  type    = string\n  default = "@@"\n}\n', value: P, rule: PLAINTEXT, keyName: 'db_password' },
   { file: 'variables.tf', template: 'variable "datadog_api_key" {\n  default = "@@"\n}\n', value: S, rule: SECRET },
@@ -319,6 +320,7 @@ const NEGATIVES: Array<[string, string]> = [
   ['app.py', 'secret = "pbkdf2_sha256$260000$abcdefgh$Zm9vYmFyYmF6cXV4"\n'],
   ['package.json', '{ "integrity": "sha512-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8=" }'],
   ['app.py', 'token_sha = "3f786850e387550fdab836ed7e6dc881de23001b"\n'],
+  ['app.py', 'release_key = "3f786850e387550fdab836ed7e6dc881de23001b"\n'],
   ['app.py', 'token_digest = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"\n'],
   ['.gitconfig', '[user]\n\tsigningkey = 3AA5C34371567BD2\n'],
   // Public keys, certificates, images

@@ -108,6 +108,9 @@ const TLS_POSITIVES: Case[] = [
   ['.env', 'PYTHONHTTPSVERIFY=⟦0⟧\n', 'python-https-verify-env'],
   ['.wgetrc', 'check_certificate = ⟦off⟧\n', 'wget-no-check'],
   ['client.js', "request({ url, strictSSL: ⟦false⟧ }, cb);\n", 'node-strict-ssl'],
+  ['config.yaml', 'upstream:\n  tls:\n    verify: ⟦false⟧\n', 'config-tls-verify-off'],
+  ['otel.yaml', 'exporters:\n  otlp:\n    tls:\n      insecure: ⟦true⟧\n', 'config-insecure-skip-verify'],
+  ['settings.json', '{ "ssl": { "verify": ⟦false⟧ } }', 'config-tls-verify-off'],
   ['client.php', "<?php\n$ctx = stream_context_create(['ssl' => ['verify_peer' => ⟦false⟧]]);\n", 'php-verify-peer'],
   ['providers.tf', 'provider "kubernetes" {\n  host     = var.host\n  insecure = ⟦true⟧\n}\n', 'terraform-insecure'],
   ['Trust.kt', 'override fun ⟦checkServerTrusted⟧(chain: Array<out X509Certificate>?, authType: String?) = Unit\n', 'java-trust-all'],
@@ -132,6 +135,7 @@ const TLS_NEGATIVES: Array<[string, string]> = [
   ['client.php', "<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);\n"],
   ['README.md', 'Do not run `curl -k` or set `verify=False`.\n'],
   ['playbook.yml', '- uri:\n    validate_certs: true\n'],
+  ['config.yaml', 'email:\n  verify: false\nregistry:\n  insecure: true\n'],
 ];
 
 describe('risky config: tls-verify-disabled', () => {

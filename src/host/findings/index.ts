@@ -47,6 +47,7 @@ export function registerFindingsSurfaces(services: Services): FindingsApi & vsco
     store,
     environment,
     documents,
+    workspaceScanner,
     tree,
     createFindingsView(store, tree),
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, new FindingHoverProvider(store)),

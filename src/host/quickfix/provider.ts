@@ -76,7 +76,7 @@ export class KeyguardCodeActionProvider implements vscode.CodeActionProvider {
     if (canRewrite) {
       actions.push(createCodeAction({
         title: `Move to environment variable ${move.plan.moved[0].envName}`, kind, diagnostics, preferred: mayPrefer, edit: move.edit,
-        then: saveSideFiles(move.edit, document.uri),
+        then: process.env.KG_SAVE === "1" ? saveSideFiles(move.edit, document.uri) : undefined,
       }));
       actions.push(createCodeAction({
         title: 'Move to environment variable…', kind, diagnostics,

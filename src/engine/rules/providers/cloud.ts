@@ -382,6 +382,7 @@ export const cloudRules: ProviderRule[] = [
     pattern: token('rnd_[A-Za-z0-9]{32}'),
     keywords: ['rnd_'],
     minEntropy: 4,
+    validate: (v) => mixedAll(v.slice(4)),
   }),
   contextRule({
     id: 'railway-api-token',

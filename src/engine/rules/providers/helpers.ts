@@ -190,10 +190,6 @@ export function hasRun(value: string, length: number): boolean {
   return false;
 }
 
-/** Minimum Shannon entropy check that callers can compose into validators. */
-export function entropyAtLeast(value: string, bits: number): boolean {
-  return fastEntropy(value) >= bits;
-}
 
 /** True when the value mixes at least two of upper-case letters, lower-case letters and digits. */
 export function mixedClasses(value: string, needed = 2): boolean {

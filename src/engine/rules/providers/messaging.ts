@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { contextRule, decodeBase64, lineScoped, providerSecret, rule, token, UUID, WORD_DASH } from './helpers';
+import { contextRule, decodeBase64, lineScoped, mixedClasses, providerSecret, rule, token, UUID, WORD_DASH } from './helpers';
 
 /** Chat, e-mail, SMS and social platforms. */
 
@@ -91,7 +91,7 @@ export const messagingRules: ProviderRule[] = [
     format: '`https://hooks.slack.com/services/T…/B…/` + 24 base62 characters',
     remediation: WEBHOOK_FIX,
     reference: 'https://api.slack.com/messaging/webhooks',
-    pattern: new RegExp(`(?:https?://)?hooks\\.slack\\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}${URL_END}`, 'g'),
+    pattern: new RegExp(`(?:https?://)?hooks\\.slack\\.com/services/T[A-Z0-9_]{6,12}/B[A-Z0-9_]{6,12}/[A-Za-z0-9]{20,32}${URL_END}`, 'g'),
     keywords: ['hooks.slack.com/services/'],
     minEntropy: 3.5,
   }),
@@ -256,6 +256,7 @@ export const messagingRules: ProviderRule[] = [
     pattern: token('re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}'),
     keywords: ['re_'],
     minEntropy: 4,
+    validate: (v) => mixedClasses(v.slice(3), 3),
   }),
   contextRule({
     id: 'postmark-server-token',
