@@ -4,7 +4,7 @@ import { fingerprintOf } from '../../engine/fingerprint';
 import { maskSecret } from '../../engine/mask';
 import { CommandIds } from '../commands/ids';
 import type { Services } from '../services';
-import { buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
+import { applyMove, buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
 import type { FixCommandArgs } from './provider';
 import { FIX_ALL_KIND } from './actions';
 import { isMovable, keyguardDiagnostics, languageOfDocument, targetOf, type FixTarget } from './targets';
@@ -55,12 +55,31 @@ async function moveToEnvAs(services: Services, args?: FixCommandArgs): Promise<b
     validateInput: (input) => (isValidEnvName(input) ? undefined : 'Use capital letters, digits and _ only, not starting with a digit ([A-Z_][A-Z0-9_]*).'),
   }));
   if (!name) return false;
-  const move = await buildMoveEdit(found.document, [found.target], { names: [name] });
-  if (move.plan.moved.length === 0) {
-    void vscode.window.showWarningMessage(`Keyguard: ${move.plan.skipped[0]?.reason ?? 'nothing to move.'}`);
+  return moveToEnv(services, { ...(args ?? targetArgs(found.document, found.target)), name });
+}
+
+function targetArgs(document: vscode.TextDocument, target: FixTarget): FixCommandArgs {
+  return { uri: document.uri.toString(), start: target.finding.range.start, end: target.finding.range.end, ruleId: target.finding.ruleId };
+}
+
+/** `Move to environment variable NAME` (the preferred fix): no prompt, one undoable edit. */
+async function moveToEnv(services: Services, args?: FixCommandArgs): Promise<boolean> {
+  const found = await resolveTarget(services, args);
+  if (!found) return false;
+  const plan = await applyMove(found.document, [found.target], { names: [args?.name], mode: args?.mode });
+  return reportMove(plan);
+}
+
+function reportMove(plan: Awaited<ReturnType<typeof applyMove>>): boolean {
+  if (!plan) {
+    void vscode.window.showErrorMessage('Keyguard: could not apply the fix (the file changed meanwhile?).');
     return false;
   }
-  return apply(move.edit, 'Move to environment variable', found.document.uri);
+  if (plan.moved.length === 0) {
+    void vscode.window.showWarningMessage(`Keyguard: ${plan.skipped[0]?.reason ?? 'nothing to move.'}`);
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -82,25 +101,21 @@ async function moveToSecretStorage(services: Services, args?: FixCommandArgs): P
   const taken = new Map(vault.knownKeys().map((key) => [key.name, key.fingerprint]));
   for (let n = 2, base = name; taken.has(name) && taken.get(name) !== fingerprint; n++) name = `${base}_${n}`;
   const canRewrite = (await buildMoveEdit(document, [target], { target: 'secretStorage', names: [name] })).plan.moved.length > 0;
-  const move = await buildMoveEdit(document, [target], { target: 'secretStorage', names: [name], mode: canRewrite ? 'rewrite' : 'clear' });
   await vault.addKey({ name, value: target.value, inject: true });
   services.log.info(`Stored ${maskSecret(target.value)} in SecretStorage as ${name} (${languageOfDocument(document)} file rewritten)`);
-  return apply(move.edit, 'Move to SecretStorage', document.uri);
+  return reportMove(await applyMove(document, [target], { target: 'secretStorage', names: [name], mode: canRewrite ? 'rewrite' : 'clear' }));
 }
 
-/** `Fix all in file`: every secret of the active file moved to environment variables, in one edit. */
-async function fixAllInFile(): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor) return false;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), FIX_ALL_KIND.value,
-  );
-  const fixAll = actions?.find((action) => action.kind?.value === FIX_ALL_KIND.value && action.edit);
-  if (!fixAll?.edit) {
+/** `Fix all in file`: every secret of the file (given, else the active one) moved to environment variables, in one edit. */
+async function fixAllInFile(services: Services, uri?: string): Promise<boolean> {
+  const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+  if (!document) return false;
+  const targets = keyguardDiagnostics(vscode.languages.getDiagnostics(document.uri)).map((d) => targetOf(services, document, d)).filter(isMovable);
+  if (targets.length === 0) {
     void vscode.window.showInformationMessage('Keyguard: no secret in this file can be moved to an environment variable.');
     return false;
   }
-  return apply(fixAll.edit, 'Fix all in file', editor.document.uri);
+  return reportMove(await applyMove(document, targets));
 }
 
 /** Runs the preferred quick fix of the finding under the cursor (or given), without the menu. */
@@ -121,11 +136,11 @@ async function runCursorAction(services: Services, pick: (title: string) => bool
 /** Registers the quick-fix commands (palette entries act on the finding under the cursor). */
 export function registerQuickFixCommands(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandIds.moveToEnv, (args?: FixCommandArgs) => runCursorAction(services, (t) => t.startsWith('Move to environment variable '), args)),
+    vscode.commands.registerCommand(CommandIds.moveToEnv, (args?: FixCommandArgs) => moveToEnv(services, args)),
     vscode.commands.registerCommand(CommandIds.moveToEnvAs, (args?: FixCommandArgs) => moveToEnvAs(services, args)),
     vscode.commands.registerCommand(CommandIds.moveToSecretStorage, (args?: FixCommandArgs) => moveToSecretStorage(services, args)),
     vscode.commands.registerCommand(CommandIds.ignoreFinding, (args?: FixCommandArgs) => runCursorAction(services, (t) => t.startsWith('Ignore'), args)),
-    vscode.commands.registerCommand(CommandIds.fixAllInFile, () => fixAllInFile()),
+    vscode.commands.registerCommand(CommandIds.fixAllInFile, (uri?: string) => fixAllInFile(services, uri)),
     vscode.commands.registerCommand(CommandIds.saveFixFiles, (uris?: string[]) => saveFixFiles(uris)),
   );
 }

@@ -96,3 +96,52 @@ export async function saveFixFiles(uris: readonly string[] = []): Promise<void> 
     if (document.isDirty) await document.save();
   }
 }
+
+/**
+ * Files a fix created (empty, just before its edit). When Undo empties one of them again, it is deleted, so
+ * one Ctrl+Z leaves the folder as it was.
+ */
+const createdByFixes = new Set<string>();
+
+/** Deletes a fix-created side file once Undo has emptied it. */
+export function deleteUndoneSideFiles(): vscode.Disposable {
+  return vscode.workspace.onDidChangeTextDocument((event) => {
+    const key = event.document.uri.toString();
+    if (event.reason !== vscode.TextDocumentChangeReason.Undo || !createdByFixes.has(key) || event.document.getText() !== '') return;
+    createdByFixes.delete(key);
+    void vscode.workspace.fs.delete(event.document.uri).then(undefined, () => undefined);
+  });
+}
+
+/**
+ * Applies a move as the user's one undoable step. Side files that do not exist yet are created empty first and
+ * then filled by the same WorkspaceEdit that rewrites the source: in VS Code 1.139 a code action whose edit
+ * contains a file creation is not undone by Ctrl+Z in the editor, while a text-only edit across files is undone
+ * in all of them at once. Side files are saved so programs and terminals see them.
+ */
+export async function applyMove(
+  document: vscode.TextDocument,
+  targets: readonly FixTarget[],
+  options: { target?: MoveTarget; names?: Array<string | undefined>; mode?: 'rewrite' | 'clear' } = {},
+): Promise<MovePlan | undefined> {
+  const dryRun = await buildMoveEdit(document, targets, options);
+  if (dryRun.plan.moved.length === 0) return dryRun.plan;
+  const envFiles = await readEnvFiles(document.uri);
+  const toCreate = [
+    dryRun.plan.dotenv?.create ? envFiles.dotenv : undefined,
+    dryRun.plan.gitignore?.create ? envFiles.gitignore : undefined,
+  ].filter((uri): uri is vscode.Uri => uri !== undefined);
+  for (const uri of toCreate) {
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    createdByFixes.add(uri.toString());
+  }
+  const { plan, edit } = await buildMoveEdit(document, targets, { ...options, envFiles: toCreate.length > 0 ? await readEnvFiles(document.uri) : envFiles });
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) {
+    for (const uri of toCreate) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    return undefined;
+  }
+  const save = saveSideFiles(edit, document.uri);
+  if (save) await saveFixFiles(save.arguments?.[0] as string[]);
+  return plan;
+}

@@ -14,6 +14,8 @@ export interface FixCommandArgs {
   end: number;
   ruleId: string;
   name?: string;
+  /** `clear`: the file has no env syntax (JSON): empty the value instead of rewriting it. */
+  mode?: 'rewrite' | 'clear';
 }
 
 /**
@@ -74,10 +76,9 @@ export class KeyguardCodeActionProvider implements vscode.CodeActionProvider {
     });
     const canRewrite = move.plan.moved.length > 0;
     if (canRewrite) {
-      actions.push(createCodeAction({
-        title: `Move to environment variable ${move.plan.moved[0].envName}`, kind, diagnostics, preferred: mayPrefer, edit: move.edit,
-        then: process.env.KG_SAVE === "1" ? saveSideFiles(move.edit, document.uri) : undefined,
-      }));
+      // A command, not an edit: it creates missing side files first so that one Ctrl+Z undoes the whole move.
+      const title = `Move to environment variable ${move.plan.moved[0].envName}`;
+      actions.push(createCodeAction({ title, kind, diagnostics, preferred: mayPrefer, command: { title, command: CommandIds.moveToEnv, arguments: [args()] } }));
       actions.push(createCodeAction({
         title: 'Move to environment variable…', kind, diagnostics,
         command: { title: 'Move to environment variable…', command: CommandIds.moveToEnvAs, arguments: [args()] },
@@ -89,10 +90,8 @@ export class KeyguardCodeActionProvider implements vscode.CodeActionProvider {
         // No env syntax here (JSON): the value can still leave the file for .env; the code that reads it must load it.
         const toDotenv = await buildMoveEdit(document, [target], { envFiles, mode: 'clear' });
         if (toDotenv.plan.moved.length > 0) {
-          actions.push(createCodeAction({
-            title: `Move value to .env as ${toDotenv.plan.moved[0].envName} (${reasonShort(reason)})`, kind, diagnostics, edit: toDotenv.edit,
-            then: saveSideFiles(toDotenv.edit, document.uri),
-          }));
+          const title = `Move value to .env as ${toDotenv.plan.moved[0].envName} (${reasonShort(reason)})`;
+          actions.push(createCodeAction({ title, kind, diagnostics, command: { title, command: CommandIds.moveToEnv, arguments: [args({ mode: 'clear' })] } }));
         }
       }
     }
@@ -122,10 +121,10 @@ export class KeyguardCodeActionProvider implements vscode.CodeActionProvider {
     const move = await buildMoveEdit(document, targets);
     if (move.plan.moved.length === 0) return undefined;
     const count = move.plan.moved.length;
+    const title = `Fix all in file: move ${count} secret${count === 1 ? '' : 's'} to environment variables`;
     return createCodeAction({
-      title: `Fix all in file: move ${count} secret${count === 1 ? '' : 's'} to environment variables`,
-      kind, diagnostics: move.plan.moved.map((m) => targets.find((t) => t.finding === m.item.finding)!.diagnostic), edit: move.edit,
-      then: saveSideFiles(move.edit, document.uri),
+      title, kind, diagnostics: move.plan.moved.map((m) => targets.find((t) => t.finding === m.item.finding)!.diagnostic),
+      command: { title, command: CommandIds.fixAllInFile, arguments: [document.uri.toString()] },
     });
   }
 }
