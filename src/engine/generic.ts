@@ -3,7 +3,7 @@ import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
 import {
-  isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
+  isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
 import type { RuleMeta } from './rules/types';
 import type { RawMatch } from './types';
@@ -248,6 +248,7 @@ export function collectSecretCandidates(ctx: DetectContext): SecretCandidate[] {
 
 function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const nonProduction = isNonProductionPath(ctx.fileName);
+  const prose = isLocalePath(ctx.fileName);
   const out: SecretCandidate[] = [];
   const taken = new Set<number>();
   const structure = ctx.structure;
@@ -256,7 +257,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     ranges = [];
     for (const entry of structure.entries) {
       ranges.push([entry.valueStart, entry.valueEnd]);
-      const candidate = judgeEntry(entry, nonProduction);
+      const candidate = judgeEntry(entry, nonProduction, prose);
       if (candidate && !taken.has(candidate.start)) {
         taken.add(candidate.start);
         out.push(candidate);
@@ -271,7 +272,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   for (const assignment of findAssignments(ctx, !!structure, accept)) {
     if (taken.has(assignment.valueStart)) continue;
     const nameClass = classifyWithParent(lastSegment(assignment.name), assignment.name);
-    if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, quoted: assignment.quoted })) continue;
+    if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) continue;
     taken.add(assignment.valueStart);
     out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
   }
@@ -292,12 +293,12 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
 /** Key paths under which values are ciphertext by design (SealedSecret `encryptedData`, SOPS metadata). */
 const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
 
-function judgeEntry(entry: KeyValueEntry, nonProduction: boolean): SecretCandidate | undefined {
+function judgeEntry(entry: KeyValueEntry, nonProduction: boolean, prose: boolean): SecretCandidate | undefined {
   const nameClass = classifyWithParent(entry.key, entry.keyPath);
   if (!nameClass || entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
   // A `development:` or `test:` section is as much test material as a test file.
   const local = nonProduction || isNonProductionPath(entry.keyPath) || (!!entry.section && isNonProductionPath(entry.section));
-  if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, quoted: entry.quoted })) return undefined;
+  if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, prose, quoted: entry.quoted })) return undefined;
   let start = entry.valueStart;
   let end = entry.valueEnd;
   const raw = entryText(entry);
@@ -518,6 +519,8 @@ function secureStringLiterals(ctx: DetectContext, nonProduction: boolean): Secre
 export interface JudgeOptions {
   /** The file is test/dev/CI/example material: well-known default passwords are expected there. */
   nonProduction?: boolean;
+  /** The file holds translated UI text (a locale file): a bare word there is a label, not a password. */
+  prose?: boolean;
   quoted?: boolean;
 }
 
@@ -540,6 +543,8 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   // `max-age=31536000`, `charset=utf-8`: a setting written as name=value, not a credential.
   if (/^[a-z][a-z-]*=[^=]/.test(v)) return false;
   const classes = charClasses(v);
+  // In a locale file `"password": "Passwort"` translates the label; only a value with a digit could be a secret.
+  if (options.prose && !/\d/.test(v)) return false;
   switch (nameClass) {
     case 'password':
       if (isWeakDefault(v)) return !options.nonProduction;
@@ -548,6 +553,8 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
       return true;
     case 'secret': {
       if (v.length < 8) return false;
+      // A single word (`Bearer`, `Zugangsschluessel`) is a label or a translation; generated keys mix in digits or case.
+      if (v.length <= 24 && /^[A-Z]?[a-z]+$/.test(v)) return false;
       // Short hex is a key id or fingerprint (GPG key ids are 8 or 16 hex digits), not key material.
       if (v.length < 20 && /^[0-9a-fA-F]+$/.test(v)) return false;
       const entropy = shannonEntropy(v);
@@ -716,7 +723,9 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   }
   while (nameStart < e && (text[nameStart] === '$' || text[nameStart] === '@' || text[nameStart] === '.' || text[nameStart] === '-')) nameStart++;
   if (nameStart >= e) return undefined;
-  const rawName = text.slice(nameStart, e);
+  // `password.equals("…")` (Java, Kotlin, C#): a comparison with a literal, read as `password == "…"`.
+  const comparison = text[e] === '(' ? COMPARISON_METHOD.exec(text.slice(nameStart, e)) : null;
+  const rawName = comparison ? text.slice(nameStart, e - comparison[0].length) : text.slice(nameStart, e);
   const name = rawName.replace(/^(?:self|this|cls|@|\$this)\./, '');
   const leaf = lastSegment(name);
   if (!leaf || !classifyWithParent(leaf, name)) return undefined;
@@ -726,7 +735,9 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   const quotedKey = QUOTES.has(before) && text[e] === before;
   if (quotedKey) j = e + 1;
   if (text[j] === ']') j++;
+  else if (text[j] === '[' && (language === 'c' || language === 'cpp')) j = skipArrayDeclarator(text, j);
   if ((text[j] === '?' || text[j] === '!') && text[j + 1] === ':') j++;
+  if (language === 'csharp') j = skipAutoProperty(text, j);
   const afterName = j;
   while (j < n && isBlankCode(text.charCodeAt(j))) j++;
   const spaced = j > afterName;
@@ -745,7 +756,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   let opKind: string;
   const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
   if (op) {
-    if (op === '(' && (spaced || !acceptsCallValue(name, text, s))) return undefined;
+    if (op === '(' && !comparison && (spaced || !acceptsCallValue(name, text, s))) return undefined;
     if (op === ',' && !acceptsPairValue(linePrefix)) return undefined;
     v = j + op.length;
     opKind = op;
@@ -758,6 +769,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   }
   const tightAssignment = opKind === '=' && !spaced && !isBlankCode(text.charCodeAt(v));
   while (v < n && isBlankCode(text.charCodeAt(v))) v++;
+  if (!loose && (opKind === '=' || opKind === ':=')) v = skipToContinuedValue(text, v);
   const literal = readLiteral(text, v, language);
   let value: { start: number; end: number; quoted: boolean } | undefined = literal;
   if (!value) {
@@ -782,6 +794,37 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     valueEnd: value.end,
     quoted: value.quoted,
   };
+}
+
+/** Method names that compare their receiver with their argument. */
+const COMPARISON_METHOD = /\.(?:equals(?:IgnoreCase)?|Equals|contentEquals)$/;
+
+/** `kSecret[]` / `password[64]` in a C declaration: the offset past the brackets. */
+function skipArrayDeclarator(text: string, j: number): number {
+  const m = /^\[\s*\d*\s*\]/.exec(text.slice(j, j + 12));
+  return m ? j + m[0].length : j;
+}
+
+/** C# `ClientSecret { get; set; } = "…"`: the offset of the initializer's `=`, else `j` unchanged. */
+function skipAutoProperty(text: string, j: number): number {
+  const m = /^\s*\{\s*(?:(?:public|private|protected|internal)\s+)?get;\s*(?:(?:public|private|protected|internal)\s+)?(?:set;|init;)?\s*\}\s*(?==[^=>])/.exec(text.slice(j, j + 80));
+  return m ? j + m[0].length : j;
+}
+
+/**
+ * A value continued on the next line: `password = (` / `password = \` / `String password =` followed by
+ * the literal alone on the next line. Peers report that value's line, so the finding starts there.
+ * Returns `v` unchanged unless the rest of the line is empty (or just an opening parenthesis or backslash).
+ */
+function skipToContinuedValue(text: string, v: number): number {
+  let k = v;
+  if (text[k] === '(' || text[k] === '\\') k++;
+  while (k < text.length && isBlankCode(text.charCodeAt(k))) k++;
+  if (text[k] === '\r') k++;
+  if (text[k] !== '\n') return v;
+  k++;
+  while (k < text.length && isBlankCode(text.charCodeAt(k))) k++;
+  return QUOTES.has(text[k]) ? k : v;
 }
 
 /** `.netrc`: `machine host login user password secret`, whitespace-separated. */

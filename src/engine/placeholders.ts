@@ -166,3 +166,21 @@ const NON_PRODUCTION_SEGMENT = /(?:^|[\\/._-])(?:tests?|testing|spec|specs|__tes
 export function isNonProductionPath(fileName: string): boolean {
   return NON_PRODUCTION_SEGMENT.test(fileName.replace(/\\/g, '/'));
 }
+
+/** Directories that hold translations. */
+const LOCALE_DIR = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|intl)\//i;
+/** `en.json`, `de-DE.yml`, `messages_fr.properties`, `strings.es.json`, `Localizable.strings`. */
+const LOCALE_FILE = /(?:^|\/)(?:(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?)|(?:messages|strings|translations?|locale|lang|resources?)(?:[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?)?)\.(?:json|ya?ml|properties|po|strings|xlf|xliff|resx|toml|ini)$|\.(?:po|strings|xlf|xliff)$/;
+
+/**
+ * True for translation files (`locales/de.json`, `config/locales/fr.yml`, `messages_es.properties`): their
+ * values are UI text, so `password: Passwort` there is a label. `messages.properties` alone counts only in a
+ * locale directory.
+ */
+export function isLocalePath(fileName: string): boolean {
+  const normalized = fileName.replace(/\\/g, '/');
+  if (LOCALE_DIR.test(normalized)) return true;
+  const base = path.posix.basename(normalized);
+  if (/^(?:messages|strings|translations?)\.(?:properties|json|ya?ml)$/.test(base)) return false;
+  return LOCALE_FILE.test(normalized);
+}

@@ -6,7 +6,6 @@ import { CommandIds } from '../commands/ids';
 import type { Services } from '../services';
 import { applyMove, buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
 import type { FixCommandArgs } from './provider';
-import { FIX_ALL_KIND } from './actions';
 import { isMovable, keyguardDiagnostics, languageOfDocument, targetOf, type FixTarget } from './targets';
 
 /** Finds the target a command is about: from code-action arguments, else the finding under the cursor. */

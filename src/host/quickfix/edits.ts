@@ -107,7 +107,8 @@ const createdByFixes = new Set<string>();
 export function deleteUndoneSideFiles(): vscode.Disposable {
   return vscode.workspace.onDidChangeTextDocument((event) => {
     const key = event.document.uri.toString();
-    if (event.reason !== vscode.TextDocumentChangeReason.Undo || !createdByFixes.has(key) || event.document.getText() !== '') return;
+    // Undo across files does not always tag the side file's change with reason Undo: an emptied file we created is enough.
+    if (!createdByFixes.has(key) || event.contentChanges.length === 0 || event.document.getText() !== '') return;
     createdByFixes.delete(key);
     void vscode.workspace.fs.delete(event.document.uri).then(undefined, () => undefined);
   });

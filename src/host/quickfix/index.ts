@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerQuickFixCommands } from './commands';
+import { deleteUndoneSideFiles } from './edits';
 import { KeyguardCodeActionProvider } from './provider';
 
 /** Document kinds the quick fixes serve: files on disk and unsaved buffers. */
@@ -13,5 +14,6 @@ export function registerQuickFixes(services: Services): vscode.Disposable {
       providedCodeActionKinds: KeyguardCodeActionProvider.providedCodeActionKinds,
     }),
     registerQuickFixCommands(services),
+    deleteUndoneSideFiles(),
   );
 }

@@ -111,6 +111,9 @@ export function providerSecret(names: string): RegExp {
 const SECRETISH_KEY =
   /^\s*(?:-\s*)?["']?[\w.\- ]{0,40}(?:key|token|secret|pass|pwd|auth|credential|sid|signing)[\w.\- ]{0,30}["']?\s*(?::|=|=>|:=)\s*["'`]?$/;
 
+/** `default = "` inside a Terraform `variable "…" {` block. */
+const HCL_DEFAULT = /^\s*default\s*=\s*"$/;
+
 /**
  * The text between the start of the line and `start`, but at most `max` characters: bounded so
  * that validators stay linear on minified files with megabyte-long lines.
@@ -133,12 +136,35 @@ export function namedNearby(context: ValidateContext, near: RegExp, nearAbove = 
   const { text, start } = context;
   const prefix = linePrefix(text, start).toLowerCase();
   if (near.test(prefix)) return true;
-  if (!SECRETISH_KEY.test(prefix)) return false;
+  // The host the value is sent to on the same line (`curl -H "DD-API-KEY: …" https://api.datadoghq.com/…`).
+  const host = /https?:\/\/([^\s/'"`?#]{1,120})/.exec(lineSuffix(text, context.end));
+  if (host && near.test(host[1].toLowerCase())) return true;
+  // A Terraform variable's `default = "…"` takes its meaning from the block: `variable "dd_api_key" {`.
+  if (!SECRETISH_KEY.test(prefix) && !HCL_DEFAULT.test(prefix)) return false;
   // SECRETISH_KEY only matches short prefixes, so the line starts within the bounded window.
   const lineStart = start - prefix.length;
-  const above = text.slice(Math.max(0, lineStart - 400), lineStart);
-  const lines = above.split('\n');
-  return nearAbove.test(lines.slice(-4).join('\n').toLowerCase());
+  const above = text.slice(Math.max(0, lineStart - 400), lineStart).split('\n').slice(-4);
+  // Only enclosing lines count: a less-indented key or block opener (`twilio:`, `provider "aws" {`)
+  // or an INI section header. A sibling line at the same depth names another entry of a flat list
+  // (`UPSTASH_TOKEN=…` right above `HETZNER_TOKEN=…`), not this value's provider.
+  let depth = indentOf(prefix);
+  for (let i = above.length - 1; i >= 0; i--) {
+    const line = above[i];
+    if (line.trim() === '') continue;
+    const indent = indentOf(line);
+    const section = /^\s*\[[^\]]{1,80}\]\s*$/.test(line);
+    if (indent < depth || section) {
+      if (nearAbove.test(line.toLowerCase())) return true;
+      depth = Math.min(depth, indent);
+    }
+  }
+  return false;
+}
+
+/** Width of a line's leading whitespace (a YAML list dash counts as indentation). */
+function indentOf(line: string): number {
+  const match = /^[ \t]*(?:-[ \t]+)?/.exec(line);
+  return match ? match[0].length : 0;
 }
 
 /** Words that mark a value as documentation or a stand-in rather than a credential. */

@@ -61,6 +61,8 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'hunter2', 'redacted', 'hidden', 'masked', 'placeholder', 'dummy', 'sample', 'none', 'null', 'undefined', 'empty',
   'secretpassword', 'somepassword', 'strongpassword', 'pw', 'x-oauth-basic', 'xyz', 'abc', 'abcd', 'qwerty', 'letmein',
   'pass123', 'pass1234', 'foobar', 'admin', 'admin123', 'root', 'guest', 'user', 'username', 'secret123',
+  // The anonymous-FTP convention (RFC 1635): `login anonymous password anonymous` in .netrc files.
+  'anonymous',
 ]);
 
 /** True when a password is a template reference, mask or documentation stand-in. */

@@ -16,7 +16,7 @@ type Config struct {
 func main() {
 	cfg := Config{Token: "{{fake:vercel-prefixed-token}}"}{{expect:vercel-prefixed-token}}
 	req, _ := http.NewRequest("GET", "https://api.example.com", nil)
-	req.Header.Set("X-Api-Key", "{{fake:datadog-api-key}}"){{expect:datadog-api-key}}
+	req.Header.Set("DD-API-KEY", "{{fake:datadog-api-key}}"){{expect:datadog-api-key}}
 	if os.Getenv("GITHUB_TOKEN") == "" {
 		os.Setenv("GITHUB_TOKEN", "{{fake:github-oauth-token}}"){{expect:github-oauth-token}}
 	}

@@ -1,0 +1,10 @@
+export const TENANT_ID = 'c2f4a1b8-9d3e-4f6a-8b7c-1d2e3f4a5b6c';
+export const COMMIT = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+export const SHA256 = 'a591a6d40bf420404a011733cfb7b190d62c65bf0bcda32b57b277d9ad9f146e';
+export const tokenKey = 'session.token';
+export const secretKeyRef = { name: 'api', key: 'token' };
+export const image = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const apiKeyName = 'X-Api-Key';
+export const passwordLabel = 'Password must contain at least 8 characters';
+export const authTokenTtl = 3600;
+export const placeholders = { github: 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', aws: 'AKIAIOSFODNN7EXAMPLE' };

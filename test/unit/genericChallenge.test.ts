@@ -1,0 +1,401 @@
+import * as assert from 'assert';
+import { scanText } from '../../src/engine/scanner';
+import type { Finding } from '../../src/engine/types';
+
+/**
+ * A second, table-driven set of generic-secret and risky-config cases, written from what peer suites
+ * probe (keyword assignments across languages and config formats, reference and placeholder negatives,
+ * every risky-config form) rather than from our own fixtures. Values are made at test time from a seeded
+ * generator; each case names the file, the text (one string per line) and the finding expected on the
+ * line of the value, or none for a negative.
+ *
+ * Tokens filled at run time: `@P@` a password, `@S@` an api-key-like secret, `@X@` a password with
+ * `@ : !` inside, `@B@` base64 of `user:password`, `@H@` a bcrypt-shaped hash.
+ *
+ * Decisions recorded here (the product's rule): obvious dummies (`test`, `secret`, `password123`) are
+ * placeholders; commented-out `curl -k` is not reported (it runs nowhere); a password in a config file
+ * is `plaintext-password`, in source code `generic-password`.
+ */
+
+// ---------------------------------------------------------------------------------------------------------
+// Seeded values
+
+function hashSeed(text: string): number {
+  let h = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x85ebca6b) >>> 0;
+  return h;
+}
+
+function generator(seed: string): () => number {
+  let state = hashSeed(seed) || 1;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+}
+
+const LOWER = 'abcdefghjkmnpqrstuvwxyz';
+const UPPER = 'ABCDEFGHJKMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+
+function draw(random: () => number, alphabet: string, count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+  return out;
+}
+
+/** Values for one case; each starts with a letter no provider prefix uses. */
+function valuesFor(seed: string): Record<string, string> {
+  const random = generator(seed);
+  const mixed = LOWER + UPPER + DIGITS;
+  const password = `W${draw(random, LOWER, 2)}${draw(random, DIGITS, 2)}${draw(random, '!*+-?^_~', 1)}${draw(random, mixed, 6)}`;
+  const secret = `Q${draw(random, LOWER, 1)}${draw(random, DIGITS, 1)}${draw(random, mixed, 29)}`;
+  const special = `Zp${draw(random, DIGITS, 1)}@${draw(random, mixed, 4)}:${draw(random, mixed, 4)}!`;
+  const basic = Buffer.from(`deploy:${password}`).toString('base64');
+  const hash = `$2b$12$${draw(random, mixed + './', 53)}`;
+  return { P: password, S: secret, X: special, B: basic, H: hash };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cases
+
+type Family = 'generic' | 'plaintext-password' | 'debug-in-production' | 'tls-verify-disabled' | 'any-secret';
+
+interface ChallengeCase {
+  name: string;
+  file: string;
+  lines: string[];
+  /** Expected rule id on the value's line; `any-secret` accepts any secret-kind finding. Omitted = negative. */
+  expect?: string;
+  /** Families that must stay quiet (negatives); default: generic + plaintext-password. */
+  quiet?: Family[];
+  /** 1-based line expected; default: the first line holding a token. */
+  line?: number;
+}
+
+const GP = 'generic-password';
+const GS = 'generic-secret';
+const PP = 'plaintext-password';
+const DBG = 'debug-in-production';
+const TLS = 'tls-verify-disabled';
+
+const positives: ChallengeCase[] = [
+  // Python
+  { name: 'py password', file: 'app/db.py', lines: ['import psycopg2', 'password = "@P@"'], expect: GP },
+  { name: 'py passwd', file: 'app/db.py', lines: ["passwd = '@P@'"], expect: GP },
+  { name: 'py pwd', file: 'app/db.py', lines: ['pwd = "@P@"'], expect: GP },
+  { name: 'py secret', file: 'app/keys.py', lines: ['secret = "@S@"'], expect: GS },
+  { name: 'py api_key', file: 'app/keys.py', lines: ['api_key = "@S@"'], expect: GS },
+  { name: 'py apikey', file: 'app/keys.py', lines: ['APIKEY = "@S@"'], expect: GS },
+  { name: 'py access_key', file: 'app/keys.py', lines: ['access_key = "@S@"'], expect: GS },
+  { name: 'py auth_token', file: 'app/keys.py', lines: ['auth_token = "@S@"'], expect: GS },
+  { name: 'py client_secret', file: 'app/keys.py', lines: ['CLIENT_SECRET = "@S@"'], expect: GS },
+  { name: 'py private_key', file: 'app/keys.py', lines: ['private_key = "@S@"'], expect: GS },
+  { name: 'py db_pass', file: 'app/db.py', lines: ['db_pass = "@P@"'], expect: GP },
+  { name: 'py token', file: 'app/keys.py', lines: ['token = "@S@"'], expect: GS },
+  { name: 'py annotated', file: 'app/settings_base.py', lines: ['DB_PASSWORD: str = "@P@"'], expect: GP },
+  { name: 'py default arg', file: 'app/db.py', lines: ['def connect(host, user, password="@P@"):', '    pass'], expect: GP },
+  { name: 'py kwarg', file: 'app/client.py', lines: ['client = Client(', '    api_key="@S@",', ')'], expect: GS },
+  { name: 'py comparison', file: 'app/auth.py', lines: ['def check(password):', '    if password == "@P@":', '        return True'], expect: GP },
+  { name: 'py dict key', file: 'app/conf.py', lines: ['DATABASES = {', '    "default": {', '        "PASSWORD": "@P@",', '    }', '}'], expect: GP },
+  { name: 'py special chars', file: 'app/db.py', lines: ['password = "@X@"'], expect: GP },
+  { name: 'py escaped quote', file: 'app/db.py', lines: ['password = "@P@\\"q"'], expect: GP },
+  { name: 'py value on next line', file: 'app/db.py', lines: ['password = (', '    "@P@"', ')'], expect: GP },
+  { name: 'py self attr', file: 'app/client.py', lines: ['class C:', '    def __init__(self):', '        self.secret_key = "@S@"'], expect: GS },
+  // JavaScript / TypeScript
+  { name: 'js const', file: 'src/db.js', lines: ['const password = "@P@";'], expect: GP },
+  { name: 'js object', file: 'src/client.js', lines: ['const client = new Api({', "  apiKey: '@S@',", '});'], expect: GS },
+  { name: 'js export', file: 'src/keys.js', lines: ["export const AUTH_TOKEN = '@S@';"], expect: GS },
+  { name: 'js template literal', file: 'src/keys.js', lines: ['this.clientSecret = `@S@`;'], expect: GS },
+  { name: 'ts class field', file: 'src/api.ts', lines: ['export class Api {', '  private readonly apiKey: string = "@S@";', '}'], expect: GS },
+  { name: 'ts comparison', file: 'src/auth.ts', lines: ['if (password === "@P@") {', '  grant();', '}'], expect: GP },
+  { name: 'js header', file: 'src/http.js', lines: ["fetch(url, { headers: { 'X-Api-Key': '@S@' } });"], expect: GS },
+  // Go
+  { name: 'go short decl', file: 'cmd/main.go', lines: ['package main', 'func main() {', '\tpassword := "@P@"', '}'], expect: GP },
+  { name: 'go const', file: 'cmd/keys.go', lines: ['package main', 'const apiKey = "@S@"'], expect: GS },
+  { name: 'go typed var', file: 'cmd/keys.go', lines: ['package main', 'var token string = "@S@"'], expect: GS },
+  { name: 'go struct literal', file: 'cmd/db.go', lines: ['cfg := Config{', '\tUser:     "app",', '\tPassword: "@P@",', '}'], expect: GP },
+  // Java / Kotlin / Scala
+  { name: 'java static final', file: 'src/main/java/Db.java', lines: ['class Db {', '  private static final String PASSWORD = "@P@";', '}'], expect: GP },
+  { name: 'java local', file: 'src/main/java/Api.java', lines: ['String apiKey = "@S@";'], expect: GS },
+  { name: 'java props.put', file: 'src/main/java/Db.java', lines: ['props.put("password", "@P@");'], expect: GP },
+  { name: 'java setProperty', file: 'src/main/java/Db.java', lines: ['props.setProperty("api.key", "@S@");'], expect: GS },
+  { name: 'java equals', file: 'src/main/java/Auth.java', lines: ['if (password.equals("@P@")) {', '  ok();', '}'], expect: GP },
+  { name: 'java annotation attr', file: 'src/main/java/Ds.java', lines: ['@DataSourceDefinition(name = "java:app/db", user = "app", password = "@P@")'], expect: GP },
+  { name: 'java multiline', file: 'src/main/java/Db.java', lines: ['String password =', '    "@P@";'], expect: GP },
+  { name: 'kotlin val', file: 'app/src/Db.kt', lines: ['val password = "@P@"'], expect: GP },
+  { name: 'kotlin typed', file: 'app/src/Api.kt', lines: ['val apiKey: String = "@S@"'], expect: GS },
+  { name: 'kotlin const', file: 'app/src/Api.kt', lines: ['const val API_TOKEN = "@S@"'], expect: GS },
+  { name: 'scala val', file: 'src/main/scala/Db.scala', lines: ['val password = "@P@"'], expect: GP },
+  { name: 'scala typed', file: 'src/main/scala/Api.scala', lines: ['val apiKey: String = "@S@"'], expect: GS },
+  // C# / C / C++ / Swift
+  { name: 'cs var', file: 'src/Db.cs', lines: ['var password = "@P@";'], expect: GP },
+  { name: 'cs const', file: 'src/Api.cs', lines: ['private const string ApiKey = "@S@";'], expect: GS },
+  { name: 'cs property initializer', file: 'src/Api.cs', lines: ['public string ClientSecret { get; set; } = "@S@";'], expect: GS },
+  { name: 'c define', file: 'src/config.h', lines: ['#define PASSWORD "@P@"'], expect: GP },
+  { name: 'c char pointer', file: 'src/db.c', lines: ['char *password = "@P@";'], expect: GP },
+  { name: 'cpp const char', file: 'src/api.cpp', lines: ['const char* api_key = "@S@";'], expect: GS },
+  { name: 'cpp array', file: 'src/api.cpp', lines: ['static const char kSecret[] = "@S@";'], expect: GS },
+  { name: 'swift let', file: 'Sources/Db.swift', lines: ['let password = "@P@"'], expect: GP },
+  { name: 'swift typed', file: 'Sources/Api.swift', lines: ['static let apiKey: String = "@S@"'], expect: GS },
+  // Ruby / PHP / Perl / Rust / PowerShell
+  { name: 'ruby assign', file: 'lib/db.rb', lines: ["password = '@P@'"], expect: GP },
+  { name: 'ruby hash rocket', file: 'lib/db.rb', lines: ["conn = connect(:password => '@P@')"], expect: GP },
+  { name: 'ruby symbol key', file: 'lib/db.rb', lines: ["conn = connect(host: 'db', password: '@P@')"], expect: GP },
+  { name: 'ruby setter', file: 'config/initializers/api.rb', lines: ['Api.configure do |config|', '  config.api_key = "@S@"', 'end'], expect: GS },
+  { name: 'php variable', file: 'src/db.php', lines: ['<?php', "$password = '@P@';"], expect: GP },
+  { name: 'php array', file: 'config/database.php', lines: ['<?php', 'return [', "    'password' => '@P@',", '];'], expect: GP },
+  { name: 'php define', file: 'wp-config.php', lines: ['<?php', "define('DB_PASSWORD', '@P@');"], expect: GP },
+  { name: 'php array index', file: 'src/api.php', lines: ['<?php', "$config['api_key'] = '@S@';"], expect: GS },
+  { name: 'perl my', file: 'lib/Db.pm', lines: ["my $password = '@P@';"], expect: GP },
+  { name: 'perl fat comma', file: 'lib/Api.pl', lines: ["my %cfg = (api_key => '@S@');"], expect: GS },
+  { name: 'rust let', file: 'src/main.rs', lines: ['let password = "@P@";'], expect: GP },
+  { name: 'rust const', file: 'src/main.rs', lines: ['const API_KEY: &str = "@S@";'], expect: GS },
+  { name: 'rust String::from', file: 'src/main.rs', lines: ['let token = String::from("@S@");'], expect: GS },
+  { name: 'ps variable', file: 'deploy.ps1', lines: ['$password = "@P@"'], expect: GP },
+  { name: 'ps api key', file: 'deploy.ps1', lines: ["$apiKey = '@S@'"], expect: GS },
+  { name: 'ps securestring', file: 'deploy.ps1', lines: ['$sec = ConvertTo-SecureString "@P@" -AsPlainText -Force'], expect: GP },
+  // Shell
+  { name: 'sh export', file: 'scripts/deploy.sh', lines: ['#!/bin/sh', 'export DB_PASSWORD=@P@'], expect: GP },
+  { name: 'sh assign quoted', file: 'scripts/deploy.sh', lines: ['API_KEY="@S@"'], expect: GS },
+  { name: 'sh flag', file: 'scripts/deploy.sh', lines: ['mytool login --password @P@ --user ci'], expect: GP },
+  // Config formats
+  { name: 'yaml password', file: 'config/app.yml', lines: ['database:', '  host: db.internal', '  password: @P@'], expect: PP },
+  { name: 'yaml quoted', file: 'config/app.yml', lines: ['database:', '  password: "@P@"'], expect: PP },
+  { name: 'yaml api key', file: 'config/app.yml', lines: ['stripe:', '  api_key: @S@'], expect: GS },
+  { name: 'compose env list', file: 'docker-compose.yml', lines: ['services:', '  db:', '    image: postgres:16', '    environment:', '      - POSTGRES_PASSWORD=@P@'], expect: PP },
+  { name: 'compose env map', file: 'docker-compose.yml', lines: ['services:', '  db:', '    environment:', '      MYSQL_ROOT_PASSWORD: @P@'], expect: PP },
+  { name: 'ansible vars', file: 'group_vars/all.yml', lines: ['ansible_user: deploy', 'ansible_become_pass: @P@', 'mysql_root_password: "@P@"'], expect: PP },
+  { name: 'k8s stringData', file: 'k8s/secret.yaml', lines: ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: db', 'stringData:', '  password: @P@'], expect: PP },
+  { name: 'json password', file: 'config/app.json', lines: ['{', '  "db": {', '    "password": "@P@"', '  }', '}'], expect: PP },
+  { name: 'json apiKey', file: 'config/app.json', lines: ['{', '  "apiKey": "@S@"', '}'], expect: GS },
+  { name: 'docker config auths', file: '.docker/config.json', lines: ['{', '  "auths": {', '    "registry.internal.io": {', '      "auth": "@B@"', '    }', '  }', '}'], expect: 'any-secret' },
+  { name: 'ini section', file: 'config/app.ini', lines: ['[database]', 'user = app', 'password = @P@'], expect: PP },
+  { name: 'pypirc', file: '.pypirc', lines: ['[distutils]', 'index-servers = internal', '', '[internal]', 'repository = https://pypi.internal.io/', 'username = deploy', 'password = @P@'], expect: PP },
+  { name: 'properties', file: 'src/main/resources/application.properties', lines: ['spring.datasource.username=app', 'spring.datasource.password=@P@'], expect: PP },
+  { name: 'properties spaced', file: 'conf/app.properties', lines: ['db.password = @P@'], expect: PP },
+  { name: 'properties api key', file: 'conf/app.properties', lines: ['api.key: @S@'], expect: GS },
+  { name: 'toml password', file: 'config.toml', lines: ['[database]', 'password = "@P@"'], expect: PP },
+  { name: 'toml token', file: 'config.toml', lines: ['[server]', 'api_token = "@S@"'], expect: GS },
+  { name: 'xml element', file: 'conf/app.xml', lines: ['<config>', '  <password>@P@</password>', '</config>'], expect: PP },
+  { name: 'xml appSettings', file: 'Web.config', lines: ['<configuration>', '  <appSettings>', '    <add key="ApiKey" value="@S@" />', '  </appSettings>', '</configuration>'], expect: GS },
+  { name: 'xml property', file: 'conf/beans.xml', lines: ['<bean id="ds">', '  <property name="password" value="@P@"/>', '</bean>'], expect: PP },
+  { name: 'xml attribute', file: 'conf/server.xml', lines: ['<Resource name="jdbc/db" username="app" password="@P@"/>'], expect: PP },
+  { name: 'env file', file: '.env', lines: ['DB_HOST=db', 'DB_PASSWORD=@P@'], expect: PP },
+  { name: 'env secret', file: '.env', lines: ['SECRET_KEY=@S@'], expect: GS },
+  { name: 'dockerfile env', file: 'Dockerfile', lines: ['FROM alpine', 'ENV DB_PASSWORD=@P@'], expect: PP },
+  { name: 'sql identified by', file: 'db/init.sql', lines: ["CREATE USER 'app'@'%' IDENTIFIED BY '@P@';"], expect: GP },
+  { name: 'sql with password', file: 'db/init.sql', lines: ["CREATE USER app WITH PASSWORD '@P@';"], expect: GP },
+  { name: 'sql alter role', file: 'db/init.sql', lines: ["ALTER ROLE app WITH LOGIN PASSWORD '@P@';"], expect: GP },
+  { name: 'npmrc _auth', file: '.npmrc', lines: ['registry=https://npm.internal.io/', '_auth=@B@'], expect: 'any-secret' },
+  { name: 'npmrc _authToken', file: '.npmrc', lines: ['//npm.internal.io/:_authToken=@S@'], expect: 'any-secret' },
+  { name: 'netrc', file: '.netrc', lines: ['machine api.internal.io', '  login deploy', '  password @P@'], expect: 'any-secret' },
+  { name: 'netrc one line', file: '.netrc', lines: ['machine api.internal.io login deploy password @P@'], expect: 'any-secret' },
+  { name: 'git-credentials', file: '.git-credentials', lines: ['https://deploy:@S@@git.internal.io'], expect: 'any-secret' },
+  { name: 'terraform attr', file: 'infra/main.tf', lines: ['resource "aws_db_instance" "db" {', '  username = "app"', '  password = "@P@"', '}'], expect: PP },
+  { name: 'terraform default', file: 'infra/variables.tf', lines: ['variable "db_password" {', '  type    = string', '  default = "@P@"', '}'], expect: PP },
+];
+
+const negatives: ChallengeCase[] = [
+  { name: 'call', file: 'app/db.py', lines: ['password = get_password()'] },
+  { name: 'None', file: 'app/db.py', lines: ['password = None'] },
+  { name: 'nil', file: 'lib/db.rb', lines: ['password = nil'] },
+  { name: 'null', file: 'src/db.js', lines: ['let password = null;'] },
+  { name: 'empty', file: 'app/db.py', lines: ['password = ""'] },
+  { name: 'environ.get default', file: 'app/db.py', lines: ['password = os.environ.get("DB_PASS", "")'] },
+  { name: 'getenv', file: 'app/db.py', lines: ['api_key = os.getenv("API_KEY")'] },
+  { name: 'process.env', file: 'src/db.js', lines: ['const apiKey = process.env.API_KEY;'] },
+  { name: 'System.getenv', file: 'src/Db.java', lines: ['String password = System.getenv("DB_PASSWORD");'] },
+  { name: 'os.Getenv', file: 'main.go', lines: ['token := os.Getenv("TOKEN")'] },
+  { name: 'ENV[]', file: 'lib/api.rb', lines: ["api_key = ENV['API_KEY']"] },
+  { name: 'yaml ${}', file: 'config/app.yml', lines: ['db:', '  password: ${DB_PASS}'] },
+  { name: 'yaml ${:-}', file: 'config/app.yml', lines: ['db:', '  password: ${DB_PASS:-}'] },
+  { name: 'gha secrets', file: '.github/workflows/ci.yml', lines: ['env:', '  API_TOKEN: ${{ secrets.API_TOKEN }}'] },
+  { name: 'jinja vault', file: 'roles/db/vars/main.yml', lines: ['db_password: "{{ vault_db_password }}"'] },
+  { name: 'helm values', file: 'chart/templates/secret.yaml', lines: ['stringData:', '  password: {{ .Values.db.password | quote }}'] },
+  { name: 'secretKeyRef', file: 'k8s/deploy.yaml', lines: ['env:', '  - name: DB_PASSWORD', '    valueFrom:', '      secretKeyRef:', '        name: db', '        key: password'] },
+  { name: 'format placeholder', file: 'app/db.py', lines: ['password = "{password}"'] },
+  { name: 'percent placeholder', file: 'app/db.py', lines: ['password = "%(password)s"'] },
+  { name: 'ruby symbol', file: 'lib/user.rb', lines: ['params.require(:user).permit(:email, :password)'] },
+  { name: 'bcrypt hash', file: 'app/fixtures.py', lines: ['password_hash = "@H@"'] },
+  { name: 'bcrypt as password', file: 'config/users.yml', lines: ['admin:', '  password: "@H@"'] },
+  { name: 'field name', file: 'app/forms.py', lines: ['PASSWORD_FIELD = "password"'] },
+  { name: 'label', file: 'app/forms.py', lines: ['password_label = "Password"'] },
+  { name: 'header name', file: 'app/api.py', lines: ['api_key_header = "X-API-Key"'] },
+  { name: 'token type', file: 'app/api.py', lines: ['token_type = "Bearer"'] },
+  { name: 'secret name', file: 'app/aws.py', lines: ['secret_name = "prod-db-credentials"'] },
+  { name: 'key id', file: 'app/models.py', lines: ['key = "id"'] },
+  { name: 'masked', file: 'app/db.py', lines: ['password = "********"'] },
+  { name: 'redacted', file: 'app/db.py', lines: ['password = "<redacted>"'] },
+  { name: 'dummy test', file: 'tests/test_login.py', lines: ['password = "test"'] },
+  { name: 'dummy secret', file: 'tests/test_login.py', lines: ['password = "secret"'] },
+  { name: 'dummy password123', file: 'tests/test_login.py', lines: ['password = "password123"'] },
+  { name: 'i18n json', file: 'src/locales/de.json', lines: ['{', '  "password": "Passwort",', '  "token": "Zugangsschluessel"', '}'] },
+  { name: 'i18n yaml', file: 'config/locales/fr.yml', lines: ['fr:', '  password: "Mot de passe"', '  forgot_password: "Mot de passe oublie ?"'] },
+  { name: 'i18n properties', file: 'src/main/resources/messages_es.properties', lines: ['login.password=Contrasena', 'login.token=Ficha'] },
+  { name: 'enum py', file: 'app/enums.py', lines: ['class Field(Enum):', '    PASSWORD = "password"', '    API_KEY = "api_key"'] },
+  { name: 'enum ts', file: 'src/enums.ts', lines: ['export enum AuthMethod {', '  Password = "PASSWORD",', '  ApiToken = "API_TOKEN",', '}'] },
+  { name: 'route', file: 'app/urls.py', lines: ['urlpatterns = [path("reset-password/", views.reset)]'] },
+  { name: 'route const', file: 'src/routes.ts', lines: ['export const RESET_PASSWORD_ROUTE = "/reset-password";'] },
+  { name: 'express route', file: 'src/routes.js', lines: ["router.post('/forgot-password', handler);"] },
+  { name: 'css class', file: 'src/Login.jsx', lines: ['<input className="password-input" type="password" />'] },
+  { name: 'html input', file: 'templates/login.html', lines: ['<input type="password" name="password" id="password" placeholder="Password">'] },
+  { name: 'ts type', file: 'src/types.ts', lines: ['interface Creds {', '  password: string;', '  apiKey?: string;', '}'] },
+  { name: 'go struct type', file: 'model.go', lines: ['type Config struct {', '\tPassword string `json:"password"`', '\tAPIKey   string `json:"api_key"`', '}'] },
+  { name: 'java field decl', file: 'src/User.java', lines: ['private String password;', 'private char[] secretKey;'] },
+  { name: 'py annotation only', file: 'app/models.py', lines: ['password: Optional[str] = None', 'api_key: str'] },
+  { name: 'spring @Value', file: 'src/Db.java', lines: ['@Value("${db.password}")', 'private String password;'] },
+  { name: 'from request', file: 'app/views.py', lines: ["password = request.form['password']"] },
+  { name: 'from config attr', file: 'app/db.py', lines: ['password = settings.DB_PASSWORD'] },
+  { name: 'shell var ref', file: 'deploy.sh', lines: ['PASSWORD="$DB_PASSWORD"'] },
+  { name: 'uuid key', file: 'app/ids.py', lines: ['api_key_id = "0f8fad5b-d9cb-469f-a165-70867728950e"'] },
+  { name: 'changeme', file: 'config/app.yml', lines: ['db:', '  password: changeme'] },
+  { name: 'your key', file: 'README.md', lines: ['export API_KEY=<your-api-key>'] },
+  { name: 'ui prompt', file: 'src/strings.ts', lines: ['const passwordPrompt = "Enter your password";'] },
+  { name: 'test local db', file: 'docker-compose.test.yml', lines: ['services:', '  db:', '    environment:', '      POSTGRES_PASSWORD: postgres'] },
+  { name: 'lockfile', file: 'package-lock.json', lines: ['{', '  "integrity": "sha512-@S@",', '  "token": "@S@"', '}'] },
+  { name: 'type name value', file: 'src/auth.ts', lines: ['const tokenType: TokenKind = "access_token";'] },
+  { name: 'password boolean', file: 'config/app.yml', lines: ['auth:', '  password: true', '  token: false'] },
+];
+
+const riskyPositives: ChallengeCase[] = [
+  { name: 'debug prod yaml', file: 'config/production.yml', lines: ['app:', '  name: shop', '  debug: true'], expect: DBG, line: 3 },
+  { name: 'debug prod section', file: 'config/app.yml', lines: ['development:', '  debug: false', 'production:', '  debug: true'], expect: DBG, line: 4 },
+  { name: 'django settings', file: 'shop/settings.py', lines: ['ALLOWED_HOSTS = ["shop.io"]', 'DEBUG = True'], expect: DBG, line: 2 },
+  { name: 'django prod module', file: 'shop/settings/production.py', lines: ['from .base import *', 'DEBUG = True'], expect: DBG, line: 2 },
+  { name: 'flask prod class', file: 'app/config.py', lines: ['class ProductionConfig(Config):', '    DEBUG = True'], expect: DBG, line: 2 },
+  { name: 'env production', file: '.env.production', lines: ['APP_ENV=production', 'APP_DEBUG=true'], expect: DBG, line: 2 },
+  { name: 'properties prod', file: 'src/main/resources/application-prod.properties', lines: ['server.port=8080', 'debug=true'], expect: DBG, line: 2 },
+  { name: 'ini prod', file: 'deploy/prod.ini', lines: ['[app]', 'debug = true'], expect: DBG, line: 2 },
+  { name: 'json prod', file: 'config/production.json', lines: ['{', '  "debug": true', '}'], expect: DBG, line: 2 },
+  { name: 'toml prod', file: 'config/production.toml', lines: ['[server]', 'debug = true'], expect: DBG, line: 2 },
+  { name: 'env says prod', file: 'config/app.yml', lines: ['environment: production', 'debug: true'], expect: DBG, line: 2 },
+  { name: 'requests verify', file: 'app/client.py', lines: ['r = requests.get(url, verify=False)'], expect: TLS, line: 1 },
+  { name: 'requests session verify', file: 'app/client.py', lines: ['session = requests.Session()', 'session.verify = False'], expect: TLS, line: 2 },
+  { name: 'unverified context', file: 'app/client.py', lines: ['import ssl', 'ctx = ssl._create_unverified_context()'], expect: TLS, line: 2 },
+  { name: 'node agent', file: 'src/http.js', lines: ['const agent = new https.Agent({', '  rejectUnauthorized: false,', '});'], expect: TLS, line: 2 },
+  { name: 'node env in code', file: 'src/index.js', lines: ["process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';"], expect: TLS, line: 1 },
+  { name: 'node env file', file: '.env', lines: ['NODE_TLS_REJECT_UNAUTHORIZED=0'], expect: TLS, line: 1 },
+  { name: 'node env compose', file: 'docker-compose.yml', lines: ['services:', '  api:', '    environment:', '      NODE_TLS_REJECT_UNAUTHORIZED: "0"'], expect: TLS, line: 4 },
+  { name: 'go insecure', file: 'client.go', lines: ['tr := &http.Transport{', '\tTLSClientConfig: &tls.Config{InsecureSkipVerify: true},', '}'], expect: TLS, line: 2 },
+  { name: 'java trust all', file: 'src/Trust.java', lines: ['TrustManager tm = new X509TrustManager() {', '  public void checkClientTrusted(X509Certificate[] c, String a) {}', '  public void checkServerTrusted(X509Certificate[] c, String a) {}', '  public X509Certificate[] getAcceptedIssuers() { return null; }', '};'], expect: TLS, line: 3 },
+  { name: 'java hostname lambda', file: 'src/Http.java', lines: ['conn.setHostnameVerifier((hostname, session) -> true);'], expect: TLS, line: 1 },
+  { name: 'csharp callback', file: 'src/Http.cs', lines: ['handler.ServerCertificateCustomValidationCallback = (msg, cert, chain, errors) => true;'], expect: TLS, line: 1 },
+  { name: 'curl -k', file: 'scripts/fetch.sh', lines: ['#!/bin/sh', 'curl -k https://internal.io/health'], expect: TLS, line: 2 },
+  { name: 'curl --insecure', file: 'Dockerfile', lines: ['FROM alpine', 'RUN curl --insecure -o /tmp/x https://internal.io/x'], expect: TLS, line: 2 },
+  { name: 'curl cluster', file: '.gitlab-ci.yml', lines: ['deploy:', '  script:', '    - curl -sSk https://internal.io/deploy'], expect: TLS, line: 3 },
+  { name: 'wget', file: 'scripts/get.sh', lines: ['wget --no-check-certificate https://internal.io/pkg.tgz'], expect: TLS, line: 1 },
+  { name: 'kubeconfig', file: 'kubeconfig.yaml', lines: ['clusters:', '- cluster:', '    server: https://10.0.0.1:6443', '    insecure-skip-tls-verify: true', '  name: prod'], expect: TLS, line: 4 },
+  { name: 'git config cmd', file: 'scripts/setup.sh', lines: ['git config --global http.sslVerify false'], expect: TLS, line: 1 },
+  { name: 'gitconfig', file: '.gitconfig', lines: ['[http]', '\tsslVerify = false'], expect: TLS, line: 2 },
+];
+
+const riskyNegatives: ChallengeCase[] = [
+  { name: 'verify True', file: 'app/client.py', lines: ['r = requests.get(url, verify=True)'], quiet: ['tls-verify-disabled'] },
+  { name: 'verify bundle', file: 'app/client.py', lines: ['r = requests.get(url, verify=ca_bundle_path)'], quiet: ['tls-verify-disabled'] },
+  { name: 'rejectUnauthorized true', file: 'src/http.js', lines: ['new https.Agent({ rejectUnauthorized: true });'], quiet: ['tls-verify-disabled'] },
+  { name: 'InsecureSkipVerify false', file: 'client.go', lines: ['cfg := &tls.Config{InsecureSkipVerify: false}'], quiet: ['tls-verify-disabled'] },
+  { name: 'debug dev yaml', file: 'config/development.yml', lines: ['app:', '  debug: true'], quiet: ['debug-in-production'] },
+  { name: 'debug test env', file: '.env.test', lines: ['APP_DEBUG=true'], quiet: ['debug-in-production'] },
+  { name: 'debug from env', file: 'shop/settings.py', lines: ['DEBUG = env.bool("DEBUG", default=False)'], quiet: ['debug-in-production'] },
+  { name: 'debug dev section', file: 'config/app.yml', lines: ['development:', '  debug: true'], quiet: ['debug-in-production'] },
+  { name: 'debug plain file', file: 'src/logger.js', lines: ['const debug = true;'], quiet: ['debug-in-production'] },
+  { name: 'curl -k in comment', file: 'scripts/fetch.sh', lines: ['# curl -k https://internal.io/health  (never do this)'], quiet: ['tls-verify-disabled'] },
+  { name: 'curl with -K config', file: 'scripts/fetch.sh', lines: ['curl -K curl.cfg https://internal.io/'], quiet: ['tls-verify-disabled'] },
+  { name: 'wget with check', file: 'scripts/get.sh', lines: ['wget https://internal.io/pkg.tgz'], quiet: ['tls-verify-disabled'] },
+  { name: 'sslVerify true', file: '.gitconfig', lines: ['[http]', '\tsslVerify = true'], quiet: ['tls-verify-disabled'] },
+  { name: 'kube skip false', file: 'kubeconfig.yaml', lines: ['clusters:', '- cluster:', '    insecure-skip-tls-verify: false'], quiet: ['tls-verify-disabled'] },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Running a case
+
+const GENERIC_IDS = new Set([GS, GP]);
+
+function familyOf(finding: Finding): Family | undefined {
+  if (GENERIC_IDS.has(finding.ruleId)) return 'generic';
+  if (finding.ruleId === PP || finding.ruleId === DBG || finding.ruleId === TLS) return finding.ruleId as Family;
+  return undefined;
+}
+
+interface Rendered {
+  text: string;
+  line: number;
+}
+
+function render(testCase: ChallengeCase): Rendered {
+  const values = valuesFor(`${testCase.file}|${testCase.name}`);
+  let line = testCase.line ?? 0;
+  const lines = testCase.lines.map((raw, index) => {
+    if (!line && /@[PSXBH]@/.test(raw)) line = index + 1;
+    return raw.replace(/@([PSXBH])@/g, (_, token: string) => values[token]);
+  });
+  return { text: `${lines.join('\n')}\n`, line };
+}
+
+function describeFindings(findings: Finding[]): string {
+  return findings.map((f) => `${f.ruleId}@${f.range.startPos.line} ${f.masked}`).join(', ') || 'none';
+}
+
+/** Tally per family, printed after the run so a change's effect on precision and recall shows. */
+const tally = new Map<string, { tp: number; fp: number; fn: number }>();
+
+function count(family: string, field: 'tp' | 'fp' | 'fn'): void {
+  const entry = tally.get(family) ?? { tp: 0, fp: 0, fn: 0 };
+  entry[field]++;
+  tally.set(family, entry);
+}
+
+function expectFound(testCase: ChallengeCase): void {
+  const { text, line } = render(testCase);
+  const findings = scanText(text, testCase.file).findings;
+  const family = testCase.expect === 'any-secret' ? 'any-secret' : testCase.expect!;
+  const hit = findings.find((f) => f.range.startPos.line === line &&
+    (testCase.expect === 'any-secret' ? f.kind === 'secret' || f.ruleId === PP : f.ruleId === testCase.expect));
+  count(family, hit ? 'tp' : 'fn');
+  assert.ok(hit, `expected ${testCase.expect} on line ${line} of ${testCase.file}; got ${describeFindings(findings)}`);
+}
+
+function expectQuiet(testCase: ChallengeCase): void {
+  const { text } = render(testCase);
+  const quiet = new Set<Family>(testCase.quiet ?? ['generic', 'plaintext-password']);
+  const findings = scanText(text, testCase.file).findings.filter((f) => {
+    const family = familyOf(f);
+    return family !== undefined && quiet.has(family);
+  });
+  for (const finding of findings) count(familyOf(finding)!, 'fp');
+  assert.deepStrictEqual(describeFindings(findings), 'none', `false positive in ${testCase.file}`);
+}
+
+describe('generic challenge: keyword assignments across languages and formats', () => {
+  for (const testCase of positives) it(`finds ${testCase.name} (${testCase.file})`, () => expectFound(testCase));
+});
+
+describe('generic challenge: references, placeholders and non-secrets stay quiet', () => {
+  for (const testCase of negatives) it(`ignores ${testCase.name} (${testCase.file})`, () => expectQuiet(testCase));
+});
+
+describe('risky challenge: every form of issue 2 section 3', () => {
+  for (const testCase of riskyPositives) it(`finds ${testCase.name} (${testCase.file})`, () => expectFound(testCase));
+  for (const testCase of riskyNegatives) it(`ignores ${testCase.name} (${testCase.file})`, () => expectQuiet(testCase));
+});
+
+describe('challenge values', () => {
+  it('are reproducible and differ between cases', () => {
+    assert.strictEqual(render(positives[0]).text, render(positives[0]).text);
+    assert.notStrictEqual(valuesFor('a').S, valuesFor('b').S);
+  });
+
+  after(() => {
+    if (!process.env.KEYGUARD_CHALLENGE_TALLY) return;
+    for (const [family, { tp, fp, fn }] of [...tally].sort()) {
+      const precision = tp + fp ? tp / (tp + fp) : 1;
+      const recall = tp + fn ? tp / (tp + fn) : 1;
+      console.log(`${family.padEnd(22)} tp=${tp} fp=${fp} fn=${fn} P=${precision.toFixed(2)} R=${recall.toFixed(2)}`);
+    }
+  });
+});
