@@ -170,7 +170,8 @@ export function isNonProductionPath(fileName: string): boolean {
 /** Directories that hold translations. */
 const LOCALE_DIR = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|intl)\//i;
 /** `en.json`, `de-DE.yml`, `messages_fr.properties`, `strings.es.json`, `Localizable.strings`. */
-const LOCALE_FILE = /(?:^|\/)(?:(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?)|(?:messages|strings|translations?|locale|lang|resources?)(?:[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?)?)\.(?:json|ya?ml|properties|po|strings|xlf|xliff|resx|toml|ini)$|\.(?:po|strings|xlf|xliff)$/;
+const LANGUAGE_CODE = '(?:en|de|fr|es|it|pt|nl|ru|ja|zh|ko|pl|sv|da|fi|nb|nn|cs|tr|ar|he|hu|ro|uk|el|bg|hr|sk|sl|et|lv|lt|th|vi|ms|hi|fa|ca|sr|eu|gl)(?:[-_][A-Za-z]{2,4})?';
+const LOCALE_FILE = new RegExp(`(?:^|/)(?:${LANGUAGE_CODE}|(?:messages|strings|translations?|locale|lang|resources?)[._-]${LANGUAGE_CODE})\\.(?:json|ya?ml|properties|po|strings|xlf|xliff|resx|toml|ini)$|\\.(?:po|strings|xlf|xliff)$`);
 
 /**
  * True for translation files (`locales/de.json`, `config/locales/fr.yml`, `messages_es.properties`): their

@@ -98,27 +98,11 @@ export async function saveFixFiles(uris: readonly string[] = []): Promise<void> 
 }
 
 /**
- * Files a fix created (empty, just before its edit). When Undo empties one of them again, it is deleted, so
- * one Ctrl+Z leaves the folder as it was.
- */
-const createdByFixes = new Set<string>();
-
-/** Deletes a fix-created side file once Undo has emptied it. */
-export function deleteUndoneSideFiles(): vscode.Disposable {
-  return vscode.workspace.onDidChangeTextDocument((event) => {
-    const key = event.document.uri.toString();
-    // Undo across files does not always tag the side file's change with reason Undo: an emptied file we created is enough.
-    if (!createdByFixes.has(key) || event.contentChanges.length === 0 || event.document.getText() !== '') return;
-    createdByFixes.delete(key);
-    void vscode.workspace.fs.delete(event.document.uri).then(undefined, () => undefined);
-  });
-}
-
-/**
  * Applies a move as the user's one undoable step. Side files that do not exist yet are created empty first and
  * then filled by the same WorkspaceEdit that rewrites the source: in VS Code 1.139 a code action whose edit
  * contains a file creation is not undone by Ctrl+Z in the editor, while a text-only edit across files is undone
- * in all of them at once. Side files are saved so programs and terminals see them.
+ * in all of them at once. The price: after Undo, a side file the fix created stays as an empty file.
+ * Side files are saved so programs and terminals see them.
  */
 export async function applyMove(
   document: vscode.TextDocument,
@@ -132,10 +116,7 @@ export async function applyMove(
     dryRun.plan.dotenv?.create ? envFiles.dotenv : undefined,
     dryRun.plan.gitignore?.create ? envFiles.gitignore : undefined,
   ].filter((uri): uri is vscode.Uri => uri !== undefined);
-  for (const uri of toCreate) {
-    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
-    createdByFixes.add(uri.toString());
-  }
+  for (const uri of toCreate) await vscode.workspace.fs.writeFile(uri, new Uint8Array());
   const { plan, edit } = await buildMoveEdit(document, targets, { ...options, envFiles: toCreate.length > 0 ? await readEnvFiles(document.uri) : envFiles });
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) {

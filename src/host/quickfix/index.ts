@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { registerQuickFixCommands } from './commands';
-import { deleteUndoneSideFiles } from './edits';
 import { KeyguardCodeActionProvider } from './provider';
 
 /** Document kinds the quick fixes serve: files on disk and unsaved buffers. */
@@ -14,6 +13,5 @@ export function registerQuickFixes(services: Services): vscode.Disposable {
       providedCodeActionKinds: KeyguardCodeActionProvider.providedCodeActionKinds,
     }),
     registerQuickFixCommands(services),
-    deleteUndoneSideFiles(),
   );
 }
