@@ -12,7 +12,6 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerVault(services));
   context.subscriptions.push((services.findings = registerFindingsSurfaces(services)));
   context.subscriptions.push(registerQuickFixes(services));
-  void services;
 }
 
 export function deactivate(): void {
