@@ -73,6 +73,7 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'configuration', 'conf', 'cfg', 'str', 'string', 'hex', 'b64', 'base64', 'len', 'sent', 'received',
   'confirmed', 'confirmation', 'repeat', 'again', 'verify', 'old', 'previous', 'prev', 'current', 'policy',
   'generation', 'issued', 'refresh', 'revoked', 'revocation', 'introspection', 'exchange', 'uses', 'used',
+  'dialog', 'program', 'agent', 'cmd',
 ]);
 
 /** Words that, as the first word of a plain (undotted) name, make it an action, flag or label. */
@@ -249,6 +250,7 @@ export function collectSecretCandidates(ctx: DetectContext): SecretCandidate[] {
 function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const nonProduction = isNonProductionPath(ctx.fileName);
   const prose = isLocalePath(ctx.fileName);
+  const kubeSecret = ctx.language === 'yaml' && ctx.lowerText.includes('kind: secret') && /^kind:[ \t]*Secret\b/m.test(ctx.text);
   const out: SecretCandidate[] = [];
   const taken = new Set<number>();
   const structure = ctx.structure;
@@ -257,7 +259,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     ranges = [];
     for (const entry of structure.entries) {
       ranges.push([entry.valueStart, entry.valueEnd]);
-      const candidate = judgeEntry(entry, nonProduction, prose);
+      const candidate = judgeEntry(entry, nonProduction, prose, kubeSecret);
       if (candidate && !taken.has(candidate.start)) {
         taken.add(candidate.start);
         out.push(candidate);
@@ -271,12 +273,17 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const accept = within ? (offset: number): boolean => insideAny(within, offset) : undefined;
   for (const assignment of findAssignments(ctx, !!structure, accept)) {
     if (taken.has(assignment.valueStart)) continue;
-    const nameClass = classifyWithParent(lastSegment(assignment.name), assignment.name);
+    const leaf = lastSegment(assignment.name);
+    const bare = isBareKey(leaf, assignment.name);
+    const nameClass = classifyWithParent(leaf, assignment.name) ?? (bare ? 'key' : undefined);
     if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) continue;
+    if (bare && !isStronglyRandom(assignment.value)) continue;
     taken.add(assignment.valueStart);
     out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
   }
   const extra = curlCredentials(ctx, nonProduction);
+  extra.push(...commandPasswords(ctx, nonProduction));
+  extra.push(...credentialCalls(ctx, nonProduction));
   if (ctx.language === 'terraform') extra.push(...terraformDefaults(ctx, nonProduction));
   if (ctx.language === 'sql') extra.push(...sqlIdentifiedBy(ctx, nonProduction));
   extra.push(...basicAuthTuples(ctx, nonProduction));
@@ -290,15 +297,30 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A Kubernetes Secret's `data:` values are base64 of the real value: `Y2hhbmdlbWU=` is `changeme`. Judges the
+ * decoded text when it decodes to printable text; anything else (binary key material) stands as it is.
+ */
+function judgeDecoded(value: string, nameClass: SecretNameClass, nonProduction: boolean): boolean {
+  const v = value.trim();
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return true;
+  const decoded = Buffer.from(v, 'base64').toString('utf8');
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return true;
+  return judgeSecretValue(decoded, nameClass === 'key' ? 'secret' : nameClass, { nonProduction });
+}
+
 /** Key paths under which values are ciphertext by design (SealedSecret `encryptedData`, SOPS metadata). */
 const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
 
-function judgeEntry(entry: KeyValueEntry, nonProduction: boolean, prose: boolean): SecretCandidate | undefined {
-  const nameClass = classifyWithParent(entry.key, entry.keyPath);
+function judgeEntry(entry: KeyValueEntry, nonProduction: boolean, prose: boolean, kubeSecret: boolean): SecretCandidate | undefined {
+  const bare = isBareKey(entry.key, entry.keyPath);
+  const nameClass = classifyWithParent(entry.key, entry.keyPath) ?? (bare ? 'key' : undefined);
   if (!nameClass || entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
+  if (bare && !isStronglyRandom(entry.value)) return undefined;
   // A `development:` or `test:` section is as much test material as a test file.
   const local = nonProduction || isNonProductionPath(entry.keyPath) || (!!entry.section && isNonProductionPath(entry.section));
   if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, prose, quoted: entry.quoted })) return undefined;
+  if (kubeSecret && /^data\.[^.]+$/.test(entry.keyPath) && !judgeDecoded(entry.value, nameClass, local)) return undefined;
   let start = entry.valueStart;
   let end = entry.valueEnd;
   const raw = entryText(entry);
@@ -336,6 +358,21 @@ function insideAny(ranges: Array<[number, number]>, offset: number): boolean {
 /** Classifies a name, consulting the enclosing key only for a bare `key` (`api: { key: … }`), the one case it matters. */
 function classifyWithParent(name: string, path: string): SecretNameClass | undefined {
   return name.length === 3 && name.toLowerCase() === 'key' ? classifySecretName(name, parentSegment(path)) : classifySecretName(name);
+}
+
+/**
+ * A top-level `key` with nothing around it to say what kind (`key = "…"`, `KEY: …`). Alone the name says
+ * little (cache keys, sort keys, i18n keys), so its value must look generated: see isStronglyRandom.
+ */
+function isBareKey(name: string, path: string): boolean {
+  return name.length === 3 && name.toLowerCase() === 'key' && parentSegment(path) === undefined;
+}
+
+/** Mixed case and digits at an entropy only generated material reaches: what a bare `key` needs to count. */
+function isStronglyRandom(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 20 || v.length > 200 || !/[A-Z]/.test(v) || !/[a-z]/.test(v) || !/\d/.test(v)) return false;
+  return shannonEntropy(v) >= (v.length >= 32 ? 4.2 : 3.8);
 }
 
 /** `a.b.c` -> `c`; `a[0]` -> `a`. */
@@ -389,8 +426,10 @@ export interface CommandToken {
  * The arguments of the command starting after `from` (a `curl`, `wget`… word): shell words, quoted strings
  * and argv-list items (`["curl", "-k", url]`), up to the end of the command (`|`, `;`, `&`, a newline
  * without a trailing backslash). Bounded, so a runaway line costs at most a few thousand characters.
+ * With `stopAfter`, reading ends after the first token it accepts: callers that only look for the first
+ * such token (`-k`) then pay for the tokens up to it, not for the whole command.
  */
-export function commandTokens(text: string, from: number): CommandToken[] {
+export function commandTokens(text: string, from: number, stopAfter?: (token: CommandToken) => boolean): CommandToken[] {
   const tokens: CommandToken[] = [];
   const limit = Math.min(text.length, from + 4000);
   let i = from;
@@ -410,15 +449,26 @@ export function commandTokens(text: string, from: number): CommandToken[] {
       const close = text.indexOf(c, i + 1);
       if (close < 0 || close > limit) break;
       tokens.push({ start: i + 1, end: close, text: text.slice(i + 1, close) });
+      if (stopAfter?.(tokens[tokens.length - 1])) break;
       i = close + 1;
       continue;
     }
     let end = i;
-    while (end < limit && !/[\s,\]|;&)"']/.test(text[end])) end++;
+    while (end < limit && !endsCommandWord(text, end)) end++;
     tokens.push({ start: i, end, text: text.slice(i, end) });
+    if (stopAfter?.(tokens[tokens.length - 1])) break;
     i = end;
   }
   return tokens;
+}
+
+/** ASCII characters that end an unquoted command word; `/[\s,\]|;&)"']/` decides for the rest. */
+const WORD_ENDS = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r,]|;&)"\'') WORD_ENDS[c.charCodeAt(0)] = 1;
+
+function endsCommandWord(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code < 128 ? WORD_ENDS[code] === 1 : /[\s,\]|;&)"']/.test(text[at]);
 }
 
 /** Offsets of `curl` used as a command word (not `libcurl`, `curl_easy`, `pycurl.Curl`). */
@@ -435,7 +485,15 @@ export function curlCommandOffsets(ctx: DetectContext): number[] {
 /** `curl -u user:password …` / `--user=user:password`: the password part, as a password candidate. */
 function curlCredentials(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
   const found: SecretCandidate[] = [];
+  const text = ctx.text;
+  // Every `-u…` / `--user…` token contains `-u`: commands whose reach (4000 characters, as in
+  // commandTokens) holds none are skipped without reading their tokens. Offsets ascend, so one
+  // forward search serves all of them.
+  let dashU = text.indexOf('-u');
   for (const at of curlCommandOffsets(ctx)) {
+    if (dashU >= 0 && dashU < at + 4) dashU = text.indexOf('-u', at + 4);
+    if (dashU < 0) break;
+    if (dashU + 2 > Math.min(text.length, at + 4 + 4000)) continue;
     const tokens = commandTokens(ctx.text, at + 4);
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
@@ -458,6 +516,91 @@ function curlCredentials(ctx: DetectContext, nonProduction: boolean): SecretCand
     }
   }
   return found;
+}
+
+/** Commands whose `-p` option carries a password: glued for the MySQL clients (`-pSECRET`), either way for the others. */
+const PASSWORD_COMMANDS = /(?<![\w.-])(htpasswd|mysql|mysqldump|mysqladmin|mysqlimport|mariadb|mariadb-dump|sshpass|(?:docker|podman|buildah|skopeo|nerdctl)\s+login)(?![\w.-])/g;
+
+/**
+ * `mysqldump -u app -p<password>`, `sshpass -p <password> ssh …`, `docker login -u ci -p <password>`: the `-p` value as a
+ * password candidate. A bare `-p` on a MySQL client prompts for the password, so only the glued form counts there.
+ */
+function commandPasswords(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const lower = ctx.lowerText;
+  if (!lower.includes('mysql') && !lower.includes('mariadb') && !lower.includes('sshpass') && !lower.includes(' login') && !lower.includes('htpasswd')) return [];
+  const found: SecretCandidate[] = [];
+  const regex = new RegExp(PASSWORD_COMMANDS.source, 'g');
+  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    const mysql = /^m/.test(m[1]);
+    const tokens = commandTokens(ctx.text, m.index + m[0].length);
+    if (m[1] === 'htpasswd') {
+      const credential = htpasswdPassword(tokens);
+      if (credential && judgeSecretValue(credential.text, 'password', { nonProduction })) {
+        found.push({ nameClass: 'password', start: credential.start, end: credential.end, keyName: 'password', keyPath: 'htpasswd.password' });
+      }
+      continue;
+    }
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      let credential: CommandToken | undefined;
+      if (token.text === '-p' && !mysql) credential = tokens[t + 1];
+      else if (/^-p[^\s-]/.test(token.text) && token.start > 0 && ctx.text[token.start - 1] !== '"' && ctx.text[token.start - 1] !== "'") {
+        credential = { start: token.start + 2, end: token.end, text: token.text.slice(2) };
+      }
+      if (!credential) continue;
+      // A command quoted in prose or a template (`…-p<password>`): the closing backtick is not part of the value.
+      while (credential.end > credential.start && ctx.text[credential.end - 1] === '`') {
+        credential = { start: credential.start, end: credential.end - 1, text: credential.text.slice(0, -1) };
+      }
+      if (judgeSecretValue(credential.text, 'password', { nonProduction })) {
+        found.push({ nameClass: 'password', start: credential.start, end: credential.end, keyName: 'password', keyPath: `${m[1].split(/\s/)[0]}.password` });
+      }
+      break;
+    }
+  }
+  return found;
+}
+
+/** Calls whose second argument is a password after a user name: credential objects and `login`. */
+const CREDENTIAL_CALL = /(?<![\w$])(?:NetworkCredential|CRAMMD5Auth|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|UsernamePasswordCredentials|PasswordAuthentication|UsernamePasswordAuthenticationToken|PasswordCredential|setBasicAuth|withBasicAuth|basicAuth|basic_auth|login)\s*\(\s*(["'])[^"'\n]{1,120}\1\s*,\s*(["'])([^"'\n]{1,200})\2/g;
+/** Go `smtp.PlainAuth(identity, user, password, host)`: the third argument. */
+const PLAIN_AUTH_CALL = /\bPlainAuth\(\s*(["'`])[^"'`\n]{0,120}\1\s*,\s*(["'`])[^"'`\n]{1,120}\2\s*,\s*(["'`])([^"'`\n]{1,200})\3/g;
+
+/**
+ * `new NetworkCredential("user", "…")`, `HTTPBasicAuth('user', '…')`, `smtp.login("user", "…")`,
+ * `new PasswordAuthentication("user", "…".toCharArray())`, `smtp.PlainAuth("", "user", "…", host)`: the
+ * password argument, as a password candidate.
+ */
+function credentialCalls(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const lower = ctx.lowerText;
+  if (!lower.includes('login') && !lower.includes('auth') && !lower.includes('credential')) return [];
+  const found: SecretCandidate[] = [];
+  for (const [source, group] of [[CREDENTIAL_CALL, 3], [PLAIN_AUTH_CALL, 4]] as const) {
+    const regex = new RegExp(source.source, 'g');
+    for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+      const password = m[group];
+      if (!judgeSecretValue(password, 'password', { nonProduction })) continue;
+      const start = m.index + m[0].length - 1 - password.length;
+      found.push({ nameClass: 'password', start, end: start + password.length, keyName: 'password', keyPath: 'password' });
+    }
+  }
+  return found;
+}
+
+/** `htpasswd -b[c…] FILE USER PASSWORD` / `htpasswd -nb USER PASSWORD`: batch mode takes the password as an argument. */
+function htpasswdPassword(tokens: CommandToken[]): CommandToken | undefined {
+  let batch = false;
+  let noFile = false;
+  const operands: CommandToken[] = [];
+  for (const token of tokens) {
+    if (/^-[a-zA-Z]+$/.test(token.text)) {
+      batch ||= token.text.includes('b');
+      noFile ||= token.text.includes('n');
+    } else {
+      operands.push(token);
+    }
+  }
+  return batch ? operands[noFile ? 1 : 2] : undefined;
 }
 
 /** SQL `CREATE USER … IDENTIFIED BY 'secret'` (MySQL, Oracle): the quoted string is a password. */
@@ -537,13 +680,15 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   if (looksLikeHashOrId(v, { hexIsHash: false })) return false;
   // Under a loosely named `<word>_key`, 40 hex digits is far more often a commit SHA than a credential.
   if (nameClass === 'key' && v.length === 40 && /^[0-9a-f]+$/i.test(v)) return false;
-  if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v)) return false;
+  if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v) || isRegexSource(v)) return false;
+  // `credentials('api-token')`, `vault.read(path)`: a call read as a bare word, in files without string syntax.
+  if (/^[A-Za-z_$][\w.$:]*\(.*\)[;,]?$/.test(v)) return false;
   // `DOMAIN\user`: an account name.
   if (/^[A-Za-z0-9.-]+\\[\w.$-]+$/.test(v)) return false;
   // `max-age=31536000`, `charset=utf-8`: a setting written as name=value, not a credential.
   if (/^[a-z][a-z-]*=[^=]/.test(v)) return false;
   const classes = charClasses(v);
-  // In a locale file `"password": "Passwort"` translates the label; only a value with a digit could be a secret.
+  // In a locale file the value under `password` is the label translated; only a value with a digit could be a secret.
   if (options.prose && !/\d/.test(v)) return false;
   switch (nameClass) {
     case 'password':
@@ -607,8 +752,26 @@ function isUrlOrPath(v: string): boolean {
   return !v.includes('/') && FILE_EXTENSION.test(v) && /^[\w.-]+$/.test(v) && !/\d{4,}/.test(v);
 }
 
+/**
+ * A regular expression's source (`[^\\s@/]{1,256}`, `^(?=.*\\d).{8,}$`): two or more regex constructs —
+ * a character class, a `{m,n}` quantifier, an escape class, a group modifier, `^…$` anchors, `.*`/`.+`.
+ * A generated password may hold one of these by chance, hardly two.
+ */
+function isRegexSource(v: string): boolean {
+  let signals = 0;
+  if (/\[\^?[^\]]+\][*+?{]?/.test(v)) signals++;
+  if (/\{\d+(?:,\d*)?\}/.test(v)) signals++;
+  if (/\\[dswbDSWB]/.test(v)) signals++;
+  if (/\(\?[:=!<]/.test(v)) signals++;
+  if (v.startsWith('^') && v.endsWith('$')) signals++;
+  if (/\.[*+]\??/.test(v)) signals++;
+  return signals >= 2;
+}
+
 /** camelCase, PascalCase, snake_case, kebab-case, dotted and SCREAMING names: identifiers and i18n keys. */
 function isIdentifierLike(v: string): boolean {
+  // `keyguard.apiKeys`, `app.auth.clientSecret`: a command id, setting name or property path.
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)*(?:\.[a-z][a-z]*(?:[A-Z][a-z]+)*)+$/.test(v)) return true;
   return /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v) ||
     /^[A-Z][a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v) ||
     /^[a-z]{2,}\d{0,2}(?:[_.:-][a-z]{2,}\d{0,2})+$/.test(v) ||
@@ -631,7 +794,7 @@ function isEmailOrHost(v: string): boolean {
  * of this module and the anchors of the risky-config patterns. A single alternation is about twice as fast
  * as two passes, and everything after it is cheap character tests near the hits.
  */
-const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname/g;
+const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname|allowinvalid/g;
 
 /** Keywords that start a secret-name candidate. */
 const NAME_KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
@@ -728,7 +891,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   const rawName = comparison ? text.slice(nameStart, e - comparison[0].length) : text.slice(nameStart, e);
   const name = rawName.replace(/^(?:self|this|cls|@|\$this)\./, '');
   const leaf = lastSegment(name);
-  if (!leaf || !classifyWithParent(leaf, name)) return undefined;
+  if (!leaf || !(classifyWithParent(leaf, name) || isBareKey(leaf, name))) return undefined;
 
   let j = e;
   const before = text[s - 1];
@@ -751,10 +914,16 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     if (text[k] === '=' && text[k + 1] !== '=') j = k;
   }
 
-  const op = readOperator(text, j, quotedKey);
+  let op = readOperator(text, j, quotedKey);
+  // Kotlin `mapOf("password" to "…")`: the infix `to` pairs a key with its value.
+  if (!op && quotedKey && language === 'kotlin' && /^to\s/.test(text.slice(j, j + 3))) op = 'to';
   let v: number;
   let opKind: string;
   const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
+  const reversed = quotedKey ? undefined : reversedComparison(linePrefix, s);
+  if (reversed) {
+    return { name, nameStart, keyName: lastSegment(name), keyPath: keyPathOf(text, s, name, language), value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
+  }
   if (op) {
     if (op === '(' && !comparison && (spaced || !acceptsCallValue(name, text, s))) return undefined;
     if (op === ',' && !acceptsPairValue(linePrefix)) return undefined;
@@ -770,13 +939,16 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   const tightAssignment = opKind === '=' && !spaced && !isBlankCode(text.charCodeAt(v));
   while (v < n && isBlankCode(text.charCodeAt(v))) v++;
   if (!loose && (opKind === '=' || opKind === ':=')) v = skipToContinuedValue(text, v);
-  const literal = readLiteral(text, v, language);
+  const literal = readLiteral(text, v, language) ?? (opKind === '(' || opKind === ',' ? undefined : environmentDefault(text, v, language));
   let value: { start: number; end: number; quoted: boolean } | undefined = literal;
   if (!value) {
     const atLineStart = LINE_START_PREFIX.test(linePrefix);
-    const bareAllowed = flag || (isNetrc(ctx.fileName) && opKind === ' ') ||
+    // `https://host/path?api_key=…&x=1` inside a string: the parameter's value runs to the next `&` or quote.
+    const queryParameter = opKind === '=' && !spaced && (text[nameStart - 1] === '?' || text[nameStart - 1] === '&');
+    const bareAllowed = flag || queryParameter || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
-      (loose && tightAssignment && /(?:^|[\s;&|(])$/.test(linePrefix)) ||
+      (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||
+      (tightAssignment && isEmbeddedPair(linePrefix)) ||
       (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
     if (!bareAllowed || opKind === '(' || opKind === ',') return undefined;
     value = readBareWord(text, v, opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell'));
@@ -794,6 +966,52 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     valueEnd: value.end,
     quoted: value.quoted,
   };
+}
+
+/** A Yoda comparison (a quoted literal, `==`, then the name): the literal's offsets, when the line prefix ends so. */
+function reversedComparison(linePrefix: string, nameOffset: number): { start: number; end: number } | undefined {
+  // Read backwards from the name with plain index arithmetic: a regex anchored at the end would rescan the
+  // prefix from every quote, and this runs once per keyword hit.
+  let k = linePrefix.length;
+  while (k > 0 && isBlankCode(linePrefix.charCodeAt(k - 1))) k--;
+  if (linePrefix[k - 1] !== '=' || linePrefix[k - 2] !== '=' && linePrefix[k - 2] !== '!') return undefined;
+  k -= 2;
+  if (linePrefix[k - 1] === '=' || linePrefix[k - 1] === '!') k--;
+  while (k > 0 && isBlankCode(linePrefix.charCodeAt(k - 1))) k--;
+  const quote = linePrefix[k - 1];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const open = linePrefix.lastIndexOf(quote, k - 2);
+  if (open < 0 || k - 1 - open > 201 || k - 1 - open < 2) return undefined;
+  const start = nameOffset - linePrefix.length + open + 1;
+  return { start, end: start + (k - 2 - open) };
+}
+
+/**
+ * `"host=db user=app password=…"`: a `key=value` list inside a string (libpq DSN, ODBC-ish settings). The
+ * prefix must be inside a string that already holds another `key=value` pair.
+ */
+function isEmbeddedPair(linePrefix: string): boolean {
+  if (!/[\s;]$/.test(linePrefix)) return false;
+  const quote = Math.max(linePrefix.lastIndexOf('"'), linePrefix.lastIndexOf("'"));
+  if (quote < 0) return false;
+  return /^[^"'=\s]*(?:\s*\w+=[^\s"';]+[\s;]+)+$/.test(linePrefix.slice(quote + 1));
+}
+
+/** Reads of an environment variable that take a fallback: `os.getenv("X", "…")`, `ENV.fetch("X", "…")`. */
+const ENV_READ_WITH_DEFAULT = /^(?:os\.getenv|os\.environ\.get|environ\.get|getenv|env|ENV\.fetch|env\.get|Env\.get|config|System\.getProperty|System\.getenv\(\)\.getOrDefault)\(\s*(["'])[\w.-]{1,100}\1\s*,\s*/;
+/** JavaScript `process.env.X || "…"` / `?? "…"`. */
+const ENV_OR_DEFAULT = /^process\.env(?:\.\w{1,100}|\[(["'])[\w.-]{1,100}\1\])\s*(?:\|\||\?\?)\s*/;
+
+/**
+ * The literal fallback of an environment read (`password = os.getenv("DB_PASS", "…")`): a real value there
+ * is as hardcoded as a plain assignment. Empty and placeholder fallbacks are rejected later by the value judge.
+ */
+function environmentDefault(text: string, v: number, language: LanguageId): { start: number; end: number; quoted: boolean } | undefined {
+  const c = text[v];
+  if (c !== 'o' && c !== 'e' && c !== 'g' && c !== 'E' && c !== 'c' && c !== 'S' && c !== 'p') return undefined;
+  const head = text.slice(v, v + 200);
+  const m = ENV_READ_WITH_DEFAULT.exec(head) ?? ENV_OR_DEFAULT.exec(head);
+  return m ? readLiteral(text, v + m[0].length, language) : undefined;
 }
 
 /** Method names that compare their receiver with their argument. */
@@ -827,7 +1045,7 @@ function skipToContinuedValue(text: string, v: number): number {
   return QUOTES.has(text[k]) ? k : v;
 }
 
-/** `.netrc`: `machine host login user password secret`, whitespace-separated. */
+/** `.netrc` and `_netrc`: `machine`, `login` and `password` entries, whitespace-separated. */
 function isNetrc(fileName: string): boolean {
   return /(?:^|[\\/])[._]netrc$/.test(fileName);
 }
@@ -887,6 +1105,7 @@ function acceptsPairValue(linePrefix: string): boolean {
   if (!call) return /,\s*$/.test(linePrefix) && /[{[]/.test(linePrefix);
   const fn = (call[1] ?? '').toLowerCase();
   if (!fn) return true;
+  if (fn.endsWith('setdefault')) return true;
   // Readers take a name and a default (`getenv("X", "fallback")`, `config('k', 'v')`); writers take the value.
   if (/get|fetch|lookup|read|load|require|param|arg|option|prompt|input|translate|gettext|^_$|^t$|default/.test(fn)) return false;
   if (/put|set|define|add|append|header|with|insert|store|save|login|auth|connect|credential|new/.test(fn)) return true;
@@ -913,8 +1132,11 @@ function readLiteral(text: string, v: number, language: LanguageId): { start: nu
     raw = true;
     i++;
     while (text[i] === '#') i++;
+  } else if (language === 'rust' && text[i] === 'b' && text[i + 1] === '"') {
+    i++;
   } else {
-    const wrapper = /^(?:String::from|new\s+String|SecretString::new|Secret::new|SecretStr|str|String|Some|&)\(?/.exec(text.slice(i, i + 24));
+    const wrapper = /^(?:String::from|new\s+String|SecretString::new|Secret::new|SecretStr|str|String|Some|&|@|\[\]byte|Buffer\.from|Encoding\.(?:UTF8|ASCII|Unicode|Default)\.GetBytes)\(?/.exec(text.slice(i, i + 40));
+    // `@` is Objective-C's NSString literal (`@"…"`); `[]byte("…")`, `Buffer.from("…")`, `GetBytes("…")` hold key bytes.
     if (wrapper && QUOTES.has(text[i + wrapper[0].length])) i += wrapper[0].length;
   }
   const quote = text[i];

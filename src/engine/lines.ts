@@ -3,6 +3,11 @@ import type { LineColumn, TextRange } from './types';
 /** Offsets at which each line starts; handles \n, \r\n and lone \r. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // The usual case, done with the engine's fast `indexOf` (a few times quicker than a character loop).
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);

@@ -21,7 +21,7 @@ const PLACEHOLDER_WORDS = new Set([
   'topsecret', 'verysecret', 'secretpassword', 'secretvalue', 'tokenvalue', 'keyvalue', 'sometoken', 'somesecret',
   'somepassword', 'somekey', 'anything', 'whatever', 'unknown', 'invalid', 'missing', 'generated', 'random',
   'encrypted', 'hashed', 'secure', 'insecure', 'private', 'public', 'local', 'localhost', 'development', 'dev',
-  'production', 'prod', 'staging',
+  'production', 'prod', 'staging', 'anonymous', 'anon',
 ]);
 
 /** Substrings that mark a value as a stand-in wherever they appear (checked lower-cased). */
@@ -69,10 +69,12 @@ export function isPlaceholder(value: string): boolean {
   return isMadeOfSecretWords(compact);
 }
 
-const SECRET_WORD_PIECES = /password|passwd|passphrase|secret|token|apikey|api|key|credentials?|creds?|auth|pass|pwd|my|your|the|some|super|top|very|dev|test|local|default|new|old|prod|app|db|admin|user|sample|demo|value|here|string|s3cr3t|p@ssw0rd|passw0rd|\d{1,4}/g;
+const SECRET_WORD_PIECES = /passw0rd|p@ssw0rd|p@ssword|s3cr3t|password|passwd|passphrase|secret|token|apikey|api|key|credentials?|creds?|auth|pass|pwd|my|your|the|some|super|top|very|dev|test|local|default|new|old|prod|app|db|admin|user|sample|demo|value|here|string|s3cr3t|p@ssw0rd|passw0rd|\d{1,4}/g;
 
 /** `mysecretpassword`, `secret123`, `dev_api_key`: nothing but secret-ish words and a short number. */
-function isMadeOfSecretWords(compact: string): boolean {
+function isMadeOfSecretWords(value: string): boolean {
+  // `Passw0rd!`, `Secret123!`: the stock dummies end in punctuation that adds nothing.
+  const compact = value.replace(/[!?.*#~]+$/, '');
   if (compact.length > 32 || !/^[a-z0-9@]+$/.test(compact)) return false;
   if (!/pass|secret|token|apikey|credential|s3cr3t|p@ssw0rd/.test(compact)) return false;
   return compact.replace(SECRET_WORD_PIECES, '').length <= 2;
@@ -167,8 +169,8 @@ export function isNonProductionPath(fileName: string): boolean {
   return NON_PRODUCTION_SEGMENT.test(fileName.replace(/\\/g, '/'));
 }
 
-/** Directories that hold translations. */
-const LOCALE_DIR = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|intl)\//i;
+/** Data files in directories that hold translations (not `lang/`, which as often means programming languages). */
+const LOCALE_DIR = /(?:^|\/)(?:locales?|i18n|l10n|translations?)\/(?:[^/]+\/)*[^/]+\.(?:json|ya?ml|properties|po|strings|xlf|xliff|resx|toml|ini|js|ts|mjs)$/i;
 /** `en.json`, `de-DE.yml`, `messages_fr.properties`, `strings.es.json`, `Localizable.strings`. */
 const LANGUAGE_CODE = '(?:en|de|fr|es|it|pt|nl|ru|ja|zh|ko|pl|sv|da|fi|nb|nn|cs|tr|ar|he|hu|ro|uk|el|bg|hr|sk|sl|et|lv|lt|th|vi|ms|hi|fa|ca|sr|eu|gl)(?:[-_][A-Za-z]{2,4})?';
 const LOCALE_FILE = new RegExp(`(?:^|/)(?:${LANGUAGE_CODE}|(?:messages|strings|translations?|locale|lang|resources?)[._-]${LANGUAGE_CODE})\\.(?:json|ya?ml|properties|po|strings|xlf|xliff|resx|toml|ini)$|\\.(?:po|strings|xlf|xliff)$`);

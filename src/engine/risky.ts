@@ -1,9 +1,9 @@
 import * as path from 'path';
 import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
-import { boundedLineStart, collectSecretCandidates, commandTokens, curlCommandOffsets, isConfigLanguage, keywordHits, wordsOf } from './generic';
+import { boundedLineStart, collectSecretCandidates, commandTokens, curlCommandOffsets, type CommandToken, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
-import { isLockFile } from './placeholders';
+import { isLockFile, isNonProductionPath } from './placeholders';
 import type { RuleMeta } from './rules/types';
 import type { RawMatch } from './types';
 
@@ -60,10 +60,12 @@ export function detectRisky(ctx: DetectContext): RawMatch[] {
   }
   if (ctx.language !== 'markdown') {
     detectDebug(ctx, matches);
+    detectRailsLocalRequests(ctx, matches);
+    detectFlaskRunDebug(ctx, matches);
     detectTlsOff(ctx, matches);
   }
   const seen = new Set<string>();
-  return matches
+  const sorted = matches
     .filter((match) => {
       const id = `${match.ruleId}:${match.start}`;
       if (seen.has(id)) return false;
@@ -71,6 +73,24 @@ export function detectRisky(ctx: DetectContext): RawMatch[] {
       return true;
     })
     .sort((a, b) => a.start - b.start);
+  return onePerLine(ctx.text, sorted);
+}
+
+/**
+ * Keeps the first match of each rule on a line: `['verify_peer' => false, 'verify_peer_name' => false]` is one
+ * risky setting written twice, and one diagnostic per line is what a reader (and a line-based report) expects.
+ */
+function onePerLine(text: string, sorted: RawMatch[]): RawMatch[] {
+  const lastStartByRule = new Map<string, number>();
+  return sorted.filter((match) => {
+    const previous = lastStartByRule.get(match.ruleId);
+    if (previous !== undefined) {
+      const newline = text.indexOf('\n', previous);
+      if (newline < 0 || newline >= match.start) return false;
+    }
+    lastStartByRule.set(match.ruleId, match.start);
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,6 +168,36 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
     if (scope === 'nonprod') return;
     if (!(pathSignal === 'prod' || scope === 'prod' || settingsModule || envSaysProd())) return;
     out.push({ ruleId: 'debug-in-production', start: valueStart, end: valueEnd, keyName: m[1], keyPath: m[1], detail });
+  }, true);
+}
+
+/**
+ * Rails `config.consider_all_requests_local = true` in `config/environments/production.rb`: full error pages
+ * with stack traces for every visitor, Rails' form of debug mode.
+ */
+function detectRailsLocalRequests(ctx: DetectContext, out: RawMatch[]): void {
+  if (ctx.language !== 'ruby' || !ctx.lowerText.includes('consider_all_requests_local')) return;
+  if (productionSignalOfPath(ctx.fileName) !== 'prod') return;
+  const regex = /\bconsider_all_requests_local\s*=\s*(true)\b/dg;
+  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    const [start, end] = m.indices![1];
+    if (inComment(ctx, start)) continue;
+    out.push({ ruleId: 'debug-in-production', start, end, keyName: 'consider_all_requests_local', keyPath: 'config.consider_all_requests_local', detail: 'rails-local-requests' });
+  }
+}
+
+/**
+ * Flask `app.run(debug=True)` outside test and development files: the Werkzeug debugger runs arbitrary code for
+ * anyone who reaches an error page.
+ */
+function detectFlaskRunDebug(ctx: DetectContext, out: RawMatch[]): void {
+  if (ctx.language !== 'python' || !anchorHits(ctx).has('debug')) return;
+  if (productionSignalOfPath(ctx.fileName) === 'nonprod' || isNonProductionPath(ctx.fileName)) return;
+  const regex = /\.run\([^()\n]{0,200}?\bdebug\s*=\s*(True)\b/dg;
+  forEachMatchNear(ctx, ['debug'], regex, (m, offset) => {
+    const start = m.indices![1][0] + offset;
+    if (inComment(ctx, start)) return;
+    out.push({ ruleId: 'debug-in-production', start, end: start + 4, keyName: 'debug', keyPath: 'run.debug', detail: 'python-debug' });
   }, true);
 }
 
@@ -300,7 +350,12 @@ const TLS_PATTERNS: TlsPattern[] = [
   {
     detail: (ctx) => (ctx.language === 'javascript' || ctx.language === 'typescript' ? 'node-strict-ssl' : 'npm-strict-ssl'),
     keywords: ['ssl'],
-    regex: /\bstrict[-_]?ssl['"]?\s*(?:[:=]\s*|\s+)['"]?(false)\b/dgi,
+    regex: /\b(?:npm_config_|enable)?strict[-_]?ssl['"]?\s*(?:[:=]\s*|\s+)['"]?(false)\b/dgi,
+  },
+  {
+    detail: 'url-tls-allow-invalid',
+    keywords: ['cert', 'insecure', 'allowinvalid'],
+    regex: /[?&;](?:tls|ssl)(?:AllowInvalid(?:Certificates|Hostnames)|Insecure)=(true)\b|[?&;]ssl_cert_reqs=(?:ssl\.)?(CERT_NONE|none)\b/dgi,
   },
   {
     detail: 'php-verify-peer',
@@ -478,7 +533,7 @@ function forEachMatchNear(
 }
 
 /** Substrings of which every risky-config pattern contains at least one (found by generic's keyword pass). */
-type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger' | 'check_hostname';
+type Anchor = 'verif' | 'ssl' | 'insecure' | 'skip' | 'cert' | 'trust' | 'unauthorized' | 'curl' | 'debug' | 'danger' | 'check_hostname' | 'allowinvalid';
 
 function anchorHits(ctx: DetectContext): Map<string, number[]> {
   return keywordHits(ctx);
@@ -504,7 +559,7 @@ const CURL_ARG_OPTIONS = new Set('aAbcCdDeEFhHKmoPQrTuUwxXyYzt'.split(''));
 function detectCurlInsecure(ctx: DetectContext, out: RawMatch[]): void {
   for (const at of curlCommandOffsets(ctx)) {
     if (inComment(ctx, at)) continue;
-    for (const token of commandTokens(ctx.text, at + 4)) {
+    for (const token of commandTokens(ctx.text, at + 4, turnsVerificationOff)) {
       if (token.text === '-k' || token.text === '--insecure') {
         out.push({ ruleId: 'tls-verify-disabled', start: token.start, end: token.end, detail: 'curl-insecure' });
         break;
@@ -518,6 +573,11 @@ function detectCurlInsecure(ctx: DetectContext, out: RawMatch[]): void {
       }
     }
   }
+}
+
+/** The token the loop above stops at: tokens after it need not be read. */
+function turnsVerificationOff(token: CommandToken): boolean {
+  return token.text === '-k' || token.text === '--insecure' || (/^-[A-Za-z]+$/.test(token.text) && insecureInCluster(token.text) > 0);
 }
 
 /** Index of `k` in a short-option cluster (`-sSk`), unless an option taking an argument comes first. */

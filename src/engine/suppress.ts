@@ -88,19 +88,59 @@ function directiveApplies(directive: IgnoreDirective, ruleId: string, now: numbe
 /** Only comment punctuation and blanks before the marker: the line is a comment, not code. */
 const COMMENT_ONLY_PREFIX = /^[^\w'"`]*$/;
 
-/**
- * True when any `keyguard:ignore…` marker of the given kind on `line` applies. With `standalone`,
- * only a marker that stands on a comment line of its own counts: a trailing marker after code belongs
- * to that code's line and must not also silence the next one.
- */
-function keyguardMarkerApplies(pattern: RegExp, line: string, ruleId: string, now: number, standalone = false): boolean {
-  if (!line.includes('keyguard:ignore')) return false;
+/** One `keyguard:ignore…` marker on a line; `standalone` when only comment punctuation precedes it. */
+interface KeyguardMarker {
+  directive: IgnoreDirective;
+  standalone: boolean;
+}
+
+/** The markers found on one line, read once per line rather than once per finding on it. */
+interface LineMarkers {
+  sameLine: KeyguardMarker[];
+  nextLine: KeyguardMarker[];
+  peerSameLine: boolean;
+  peerNextLine: boolean;
+}
+
+function keyguardMarkers(pattern: RegExp, line: string): KeyguardMarker[] {
+  const markers: KeyguardMarker[] = [];
+  if (!line.includes('keyguard:ignore')) return markers;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
-    if (standalone && !COMMENT_ONLY_PREFIX.test(line.slice(0, match.index))) continue;
-    if (directiveApplies(parseIgnoreDirective(match[1]), ruleId, now)) return true;
+    markers.push({ directive: parseIgnoreDirective(match[1]), standalone: COMMENT_ONLY_PREFIX.test(line.slice(0, match.index)) });
   }
-  return false;
+  return markers;
+}
+
+/**
+ * True when any of the markers applies. With `standalone`, only a marker that stands on a comment line
+ * of its own counts: a trailing marker after code belongs to that code's line and must not also silence
+ * the next one.
+ */
+function markerApplies(markers: KeyguardMarker[], ruleId: string, now: number, standalone = false): boolean {
+  return markers.some((marker) => (!standalone || marker.standalone) && directiveApplies(marker.directive, ruleId, now));
+}
+
+/**
+ * The last text's markers by line index: a minified file or a one-line adversarial input can hold
+ * thousands of findings on one long line, and reading that line once per finding would be quadratic.
+ */
+let markerCache: { text: string; lineStarts: number[]; lines: Map<number, LineMarkers> } | undefined;
+
+function markersOf(text: string, lineStarts: number[], index: number): LineMarkers {
+  if (markerCache?.text !== text || markerCache.lineStarts !== lineStarts) markerCache = { text, lineStarts, lines: new Map() };
+  let markers = markerCache.lines.get(index);
+  if (!markers) {
+    const line = lineText(text, lineStarts, index);
+    markers = {
+      sameLine: keyguardMarkers(KEYGUARD_SAME_LINE, line),
+      nextLine: keyguardMarkers(KEYGUARD_NEXT_LINE, line),
+      peerSameLine: PEER_SAME_LINE.some((marker) => marker.test(line)),
+      peerNextLine: PEER_NEXT_LINE.some((marker) => marker.test(line)),
+    };
+    markerCache.lines.set(index, markers);
+  }
+  return markers;
 }
 
 function lineText(text: string, lineStarts: number[], index: number): string {
@@ -161,14 +201,14 @@ export function isSuppressedInline(
 ): boolean {
   void end; // Multi-line findings are judged by their first line, like single-line ones.
   const index = lineIndexAt(lineStarts, start);
-  const sameLine = lineText(text, lineStarts, index);
-  const previousLine = lineText(text, lineStarts, index - 1);
+  const sameLine = markersOf(text, lineStarts, index);
+  const previousLine = markersOf(text, lineStarts, index - 1);
 
-  if (keyguardMarkerApplies(KEYGUARD_SAME_LINE, sameLine, ruleId, now)) return true;
-  if (keyguardMarkerApplies(KEYGUARD_SAME_LINE, previousLine, ruleId, now, true)) return true;
-  if (keyguardMarkerApplies(KEYGUARD_NEXT_LINE, previousLine, ruleId, now)) return true;
-  if (PEER_SAME_LINE.some((marker) => marker.test(sameLine))) return true;
-  if (PEER_NEXT_LINE.some((marker) => marker.test(previousLine))) return true;
+  if (markerApplies(sameLine.sameLine, ruleId, now)) return true;
+  if (markerApplies(previousLine.sameLine, ruleId, now, true)) return true;
+  if (markerApplies(previousLine.nextLine, ruleId, now)) return true;
+  if (sameLine.peerSameLine) return true;
+  if (previousLine.peerNextLine) return true;
 
   for (const [from, to] of blocksOf(text)) {
     if (start > from && start < to) return true;

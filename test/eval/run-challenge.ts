@@ -37,7 +37,15 @@ function main(): number {
     try {
       const cli = scanWithCli(path.resolve(__dirname, '../../../dist/cli.js'), dir);
       if ('skipped' in cli) console.log(`CLI/SARIF: skipped: ${cli.skipped}`);
-      else console.log(summaryLine(`CLI SARIF (${cli.seconds.toFixed(1)} s)`, score(expected, cli.labels)));
+      else {
+        const cliScore = score(expected, cli.labels);
+        console.log(summaryLine(`CLI SARIF (${cli.seconds.toFixed(1)} s)`, cliScore));
+        // Same engine on both paths: list what only the CLI got wrong (ignored paths, SARIF lines).
+        const key = (l: { file: string; line: number; ruleId: string }) => `${l.file}:${l.line} ${l.ruleId}`;
+        const inProcessErrors = new Set([...inProcess.score.falseNegatives, ...inProcess.score.falsePositives].map(key));
+        for (const l of cliScore.falseNegatives) if (!inProcessErrors.has(key(l))) console.log(`  CLI only missed: ${key(l)}`);
+        for (const l of cliScore.falsePositives) if (!inProcessErrors.has(key(l))) console.log(`  CLI only reported: ${key(l)}`);
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

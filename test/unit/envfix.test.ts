@@ -4,7 +4,9 @@ import {
 } from '../../src/engine/envfix';
 import { languageOf, type LanguageId } from '../../src/engine/language';
 import { maskSecret } from '../../src/engine/mask';
-import { loadQuickfixCases } from '../support/quickfixCases';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadQuickfixCases, QUICKFIX_FIXTURES } from '../support/quickfixCases';
 
 /** A placeholder value for inline cases: its content does not matter to the rewriter. */
 const V = 'VALUE_1234567890abcdef';
@@ -37,6 +39,15 @@ describe('envfix: rewriting fixtures per language (test/fixtures/quickfix)', () 
         assert.fail(`${c.lang}: rewritten text differs from ${c.expectedFile}:\n${output.split(c.value).join(maskSecret(c.value))}`);
       }
       assert.ok(!output.includes(c.value), 'the value must be gone from the source');
+    });
+  }
+});
+
+describe('envfix: the integration workspace uses the same inputs', () => {
+  for (const c of loadQuickfixCases().filter((x) => x.workspaceFile)) {
+    it(`${c.lang}: test/fixtures/workspace/${c.workspaceFile} equals ${c.inputFile}`, () => {
+      const copy = fs.readFileSync(path.join(QUICKFIX_FIXTURES, '..', 'workspace', c.workspaceFile!), 'utf8');
+      assert.ok(copy === fs.readFileSync(path.join(c.dir, c.inputFile), 'utf8'), 'the two copies drifted apart');
     });
   }
 });

@@ -164,6 +164,22 @@ function unescapeProperties(raw: string): string {
  * `[section "sub"]` headers, `key = value` / `key: value`, `;`/`#` comments, quoted values.
  * The key path is `section.key`.
  */
+/**
+ * A `name value` directive with no `=` or `:` (redis `requirepass …`, pgbouncer/nginx-style `.conf` lines): an
+ * entry when the line is exactly an identifier, blanks and one token (an optional trailing `;` dropped).
+ */
+function directiveEntry(text: string, i: number, end: number, section: string | undefined): KeyValueEntry | undefined {
+  const m = /^([A-Za-z_][\w.-]{0,80})[ \t]+([^\s;#"'=]{1,500});?[ \t]*$/.exec(text.slice(i, end));
+  if (!m) return undefined;
+  const key = m[1];
+  const valueStart = i + m[0].indexOf(m[2], key.length);
+  const entry: KeyValueEntry = {
+    key, keyPath: section ? `${section}.${key}` : key, value: m[2], valueStart, valueEnd: valueStart + m[2].length, quoted: false, keyStart: i,
+  };
+  if (section) entry.section = section;
+  return entry;
+}
+
 export function parseIni(text: string): Structure {
   const entries: KeyValueEntry[] = [];
   let section: string | undefined;
@@ -184,7 +200,11 @@ export function parseIni(text: string): Structure {
     if (eq >= 0 && !/:\s/.test(line.slice(0, eq))) separator = i + eq;
     else if (colon >= 0) separator = i + colon;
     else if (eq >= 0) separator = i + eq;
-    if (separator < 0) return;
+    if (separator < 0) {
+      const directive = directiveEntry(text, i, end, section);
+      if (directive) entries.push(directive);
+      return;
+    }
     const key = text.slice(i, separator).trim();
     if (!key) return;
     const v = skipBlanks(text, separator + 1, end);

@@ -4,7 +4,7 @@ import { fingerprintOf } from '../../engine/fingerprint';
 import { maskSecret } from '../../engine/mask';
 import { CommandIds } from '../commands/ids';
 import type { Services } from '../services';
-import { applyMove, buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
+import { applyMove, buildIgnoreEdit, buildMoveEdit, proposedName, saveFixFiles, saveSideFiles } from './edits';
 import type { FixCommandArgs } from './provider';
 import { isMovable, keyguardDiagnostics, languageOfDocument, targetOf, type FixTarget } from './targets';
 
@@ -117,19 +117,12 @@ async function fixAllInFile(services: Services, uri?: string): Promise<boolean> 
   return reportMove(await applyMove(document, targets));
 }
 
-/** Runs the preferred quick fix of the finding under the cursor (or given), without the menu. */
-async function runCursorAction(services: Services, pick: (title: string) => boolean, args?: FixCommandArgs): Promise<boolean> {
+/** `Ignore Finding`: the inline comment (or allowlist entry) for the given finding, or the one under the cursor. */
+async function ignoreFinding(services: Services, args?: FixCommandArgs): Promise<boolean> {
   const found = await resolveTarget(services, args);
   if (!found) return false;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider', found.document.uri, found.target.diagnostic.range, vscode.CodeActionKind.QuickFix.value,
-  );
-  const action = actions?.find((a) => pick(a.title) && a.edit && a.diagnostics?.some((d) => d.range.isEqual(found.target.diagnostic.range)));
-  if (!action?.edit) {
-    void vscode.window.showInformationMessage(`Keyguard: no such fix for this finding${isMovable(found.target) ? '' : ' (not a secret)'}.`);
-    return false;
-  }
-  return apply(action.edit, action.title, found.document.uri);
+  const ignore = await buildIgnoreEdit(found.document, found.target);
+  return apply(ignore.edit, ignore.title, found.document.uri);
 }
 
 /** Registers the quick-fix commands (palette entries act on the finding under the cursor). */
@@ -138,7 +131,7 @@ export function registerQuickFixCommands(services: Services): vscode.Disposable 
     vscode.commands.registerCommand(CommandIds.moveToEnv, (args?: FixCommandArgs) => moveToEnv(services, args)),
     vscode.commands.registerCommand(CommandIds.moveToEnvAs, (args?: FixCommandArgs) => moveToEnvAs(services, args)),
     vscode.commands.registerCommand(CommandIds.moveToSecretStorage, (args?: FixCommandArgs) => moveToSecretStorage(services, args)),
-    vscode.commands.registerCommand(CommandIds.ignoreFinding, (args?: FixCommandArgs) => runCursorAction(services, (t) => t.startsWith('Ignore'), args)),
+    vscode.commands.registerCommand(CommandIds.ignoreFinding, (args?: FixCommandArgs) => ignoreFinding(services, args)),
     vscode.commands.registerCommand(CommandIds.fixAllInFile, (uri?: string) => fixAllInFile(services, uri)),
     vscode.commands.registerCommand(CommandIds.saveFixFiles, (uris?: string[]) => saveFixFiles(uris)),
   );

@@ -70,7 +70,8 @@ export async function buildIgnoreEdit(document: vscode.TextDocument, target: Fix
   const relative = path.posix.relative(root.path, document.uri.path);
   const newText = addAllowlistEntry(existing, { ruleId: target.finding.ruleId, fingerprint: fingerprintOf(target.value), path: relative });
   if (existing === undefined) {
-    edit.createFile(allowlist, { ignoreIfExists: true, contents: new TextEncoder().encode(newText) });
+    edit.createFile(allowlist, { ignoreIfExists: true });
+    edit.insert(allowlist, new vscode.Position(0, 0), newText);
   } else {
     addTextEdits(edit, allowlist, existing, [{ start: 0, end: existing.length, newText }]);
   }

@@ -107,9 +107,9 @@ export function addTextEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, text: 
 export function addFileChange(edit: vscode.WorkspaceEdit, uri: vscode.Uri, existing: string | undefined, change: FileChange | undefined): void {
   if (!change) return;
   if (change.create || existing === undefined) {
-    // One file operation with its contents: a create followed by a text edit on the new file splits
-    // VS Code's undo (one Ctrl+Z then only removed the created files, not the source edit).
-    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(change.newText) });
+    // Only for edits handed out as data (the ignore's allowlist): moves create their files before the edit (applyMove).
+    edit.createFile(uri, { ignoreIfExists: true });
+    edit.insert(uri, new vscode.Position(0, 0), change.newText);
   } else {
     addTextEdits(edit, uri, existing, change.edits);
   }

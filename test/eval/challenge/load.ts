@@ -12,10 +12,12 @@ import { fakeValue } from '../../support/fakeKeys';
  * Templates use the test/eval format plus two additions that only this loader knows:
  * - `{{fake:<rule-id>[:<variant>]|<filter>}}` transforms the fake value before it is placed:
  *   `json` (newlines as `\n` escapes, for a PEM inside a JSON string), `b64` (base64 of the value, as in a
- *   k8s Secret `data:`), `encrypted` (Proc-Type/DEK-Info headers added to a PEM private key), `indentN` (every line after the first indented by N spaces, for YAML `|` blocks);
+ *   k8s Secret `data:`), `encrypted` (Proc-Type/DEK-Info headers added to a PEM private key), `jsonslash`
+ *   (`/` written as `\/`, as PHP's json_encode does), `ec` / `dsa` / `pkcs8enc` (the PEM label of an RSA key
+ *   changed to `EC`, `DSA` or `ENCRYPTED`), `indentN` (every line after the first indented by N spaces, for YAML `|` blocks);
  * - `{{crlf}}` anywhere in a template makes the rendered file use CRLF line endings.
  */
-const FILTERED = /\{\{fake:([a-z0-9-]+)(?::([A-Za-z0-9_-]+))?\|(json|b64|encrypted|indent\d+)\}\}/g;
+const FILTERED = /\{\{fake:([a-z0-9-]+)(?::([A-Za-z0-9_-]+))?\|(json|jsonslash|b64|encrypted|ec|dsa|pkcs8enc|indent\d+)\}\}/g;
 
 /** Default location of the challenge templates, from out/test/eval/challenge or from the sources. */
 export function defaultChallengeDir(): string {
@@ -27,6 +29,9 @@ export function defaultChallengeDir(): string {
 
 function applyFilter(value: string, filter: string): string {
   if (filter === 'json') return value.replace(/\r?\n/g, '\\n');
+  if (filter === 'jsonslash') return value.replace(/\//g, '\\/');
+  if (filter === 'ec' || filter === 'dsa') return value.replace(/RSA PRIVATE/g, `${filter.toUpperCase()} PRIVATE`);
+  if (filter === 'pkcs8enc') return value.replace(/RSA PRIVATE/g, 'ENCRYPTED PRIVATE');
   if (filter === 'b64') return Buffer.from(value, 'utf8').toString('base64');
   // A legacy OpenSSL-encrypted PEM: same armour, plus the RFC 1421 headers that say how it is encrypted.
   if (filter === 'encrypted') return value.replace('\n', '\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,9F1C2B7A44D0E3B15A6C8D2E0F1A3B4C\n\n');

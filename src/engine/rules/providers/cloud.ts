@@ -465,7 +465,7 @@ export const cloudRules: ProviderRule[] = [
     format: 'A UUID next to a Scaleway secret name',
     remediation: revoke('the Scaleway console > IAM > API keys'),
     reference: 'https://www.scaleway.com/en/docs/iam/concepts/#api-key',
-    keywords: ['scaleway', 'scw_secret'],
+    keywords: ['scaleway', 'scw'],
     minEntropy: 3,
   }, { value: UUID, edge: WORD_DASH, near: providerSecret('scaleway|scw') }),
   rule({
@@ -564,7 +564,7 @@ export const cloudRules: ProviderRule[] = [
     format: '`YC` + 38 base64url characters next to a Yandex Cloud name',
     remediation: revoke('the Yandex Cloud console > Service accounts > Static access keys'),
     reference: 'https://yandex.cloud/en/docs/iam/concepts/authorization/access-key',
-    keywords: ['yandex', 'yc_', 'ycloud'],
+    keywords: ['yandex', 'ycloud', 'yc'],
     minEntropy: 4,
   }, { value: 'YC[A-Za-z0-9_\\-]{38}', edge: WORD_DASH, near: /yandex|yc_|ycloud|secret/ }),
 ];

@@ -10,6 +10,8 @@ const WEBHOOK_FIX = 'Delete or regenerate the webhook (anyone with the URL can p
 
 /** Right edge for URLs: the URL may not continue with another path/token character. */
 const URL_END = '(?![A-Za-z0-9_\\-/])';
+/** A path separator, also in its JSON-escaped form (`https:\/\/hooks…`, as PHP's json_encode writes URLs). */
+const S = '\\\\?/';
 
 /** A Discord bot token's first segment is the bot's user id (a 17-20 digit snowflake) in base64. */
 function discordIdSegment(value: string): boolean {
@@ -22,10 +24,11 @@ export const messagingRules: ProviderRule[] = [
     id: 'slack-bot-token',
     title: 'Slack bot token',
     provider: 'Slack',
-    format: '`xoxb-` + team id + `-` + bot id + `-` + 24 base62 characters',
+    format: '`xoxb-` + team id + `-` + bot id + `-` + 24 base62 characters (legacy bot tokens: one numeric id)',
     remediation: SLACK_FIX,
     reference: SLACK_DOCS,
-    pattern: token('xoxb-[0-9]{8,13}-[0-9]{8,13}(?:-[0-9]{8,13})?-[A-Za-z0-9]{24,32}', WORD_DASH),
+    // Bot tokens minted before Slack apps had bot ids carry a single numeric id: `xoxb-<id>-<24 chars>`.
+    pattern: token('xoxb-[0-9]{8,13}(?:-[0-9]{8,13}){0,2}-[A-Za-z0-9]{24,32}', WORD_DASH),
     keywords: ['xoxb-'],
     minEntropy: 3.5,
   }),
@@ -91,8 +94,8 @@ export const messagingRules: ProviderRule[] = [
     format: '`https://hooks.slack.com/services/T…/B…/` + 24 base62 characters',
     remediation: WEBHOOK_FIX,
     reference: 'https://api.slack.com/messaging/webhooks',
-    pattern: new RegExp(`(?:https?://)?hooks\\.slack\\.com/services/T[A-Z0-9_]{6,12}/B[A-Z0-9_]{6,12}/[A-Za-z0-9]{20,32}${URL_END}`, 'g'),
-    keywords: ['hooks.slack.com/services/'],
+    pattern: new RegExp(`(?:https?:${S}${S})?hooks\\.slack\\.com${S}services${S}T[A-Z0-9_]{6,12}${S}B[A-Z0-9_]{6,12}${S}[A-Za-z0-9]{20,32}${URL_END}`, 'g'),
+    keywords: ['hooks.slack.com/services/', 'hooks.slack.com\\/services'],
     minEntropy: 3.5,
   }),
   rule({
@@ -102,8 +105,8 @@ export const messagingRules: ProviderRule[] = [
     format: '`https://hooks.slack.com/workflows/` (or `/triggers/`) + team id + ids + a base62 secret',
     remediation: WEBHOOK_FIX,
     reference: 'https://slack.com/help/articles/360041352714',
-    pattern: new RegExp(`(?:https?://)?hooks\\.slack\\.com/(?:workflows|triggers)/T[A-Z0-9]{8,12}/(?:[A-Z0-9]{8,12}/)?[0-9]{8,20}/[A-Za-z0-9]{24,64}${URL_END}`, 'g'),
-    keywords: ['hooks.slack.com/workflows/', 'hooks.slack.com/triggers/'],
+    pattern: new RegExp(`(?:https?:${S}${S})?hooks\\.slack\\.com${S}(?:workflows|triggers)${S}T[A-Z0-9]{8,12}${S}(?:[A-Z0-9]{8,12}${S})?[0-9]{8,20}${S}[A-Za-z0-9]{24,64}${URL_END}`, 'g'),
+    keywords: ['hooks.slack.com/workflows/', 'hooks.slack.com/triggers/', 'hooks.slack.com\\/workflows', 'hooks.slack.com\\/triggers'],
     minEntropy: 3.5,
   }),
   rule({
@@ -125,8 +128,8 @@ export const messagingRules: ProviderRule[] = [
     format: '`https://discord.com/api/webhooks/` + numeric id + `/` + 60-68 base64url characters',
     remediation: WEBHOOK_FIX,
     reference: 'https://discord.com/developers/docs/resources/webhook',
-    pattern: new RegExp(`(?:https?://)?(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\\-]{60,68}${URL_END}`, 'g'),
-    keywords: ['/api/webhooks/'],
+    pattern: new RegExp(`(?:https?:${S}${S})?(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com${S}api${S}webhooks${S}[0-9]{17,20}${S}[A-Za-z0-9_\\-]{60,68}${URL_END}`, 'g'),
+    keywords: ['/api/webhooks/', 'api\\/webhooks'],
     minEntropy: 4,
   }),
   contextRule({
@@ -295,8 +298,8 @@ export const messagingRules: ProviderRule[] = [
     format: '`https://<tenant>.webhook.office.com/webhookb2/<uuid>@<uuid>/IncomingWebhook/<32 hex>/<uuid>`',
     remediation: WEBHOOK_FIX,
     reference: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
-    pattern: new RegExp(`(?:https://)?(?<![A-Za-z0-9\\-.])[a-z0-9\\-]{1,60}\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-f0-9]{32}/${UUID}(?:/[A-Za-z0-9_\\-]{20,80})?${URL_END}`, 'g'),
-    keywords: ['webhook.office.com/webhookb2/'],
+    pattern: new RegExp(`(?:https:${S}${S})?(?<![A-Za-z0-9\\-.])[a-z0-9\\-]{1,60}\\.webhook\\.office\\.com${S}webhookb2${S}${UUID}@${UUID}${S}IncomingWebhook${S}[a-f0-9]{32}${S}${UUID}(?:${S}[A-Za-z0-9_\\-]{20,80})?${URL_END}`, 'g'),
+    keywords: ['webhook.office.com/webhookb2/', 'webhook.office.com\\/webhookb2'],
     minEntropy: 3.5,
   })),
   rule({

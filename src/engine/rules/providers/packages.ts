@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { BASE64_EDGE, contextRule, decodeBase64, mixedClasses, rule, token, WORD_DASH } from './helpers';
+import { BASE64_EDGE, contextRule, decodeBase64, linePrefix, looksLikePlaceholder, mixedClasses, rule, token, WORD_DASH } from './helpers';
 
 /** Package registries and container registries: a leaked publish token is a supply-chain attack. */
 
@@ -11,6 +11,12 @@ function isBasicPair(value: string): boolean {
   if (!decoded || !/^[\x20-\x7e]+$/.test(decoded)) return false;
   const colon = decoded.indexOf(':');
   return colon > 0 && colon < decoded.length - 1;
+}
+
+/** `_password` holds base64 of the password alone: printable once decoded and not a stand-in. */
+function isBase64Password(value: string): boolean {
+  const decoded = decodeBase64(value);
+  return decoded !== undefined && /^[\x21-\x7e]{6,}$/.test(decoded) && !looksLikePlaceholder(decoded);
 }
 
 export const packageRules: ProviderRule[] = [
@@ -40,16 +46,20 @@ export const packageRules: ProviderRule[] = [
   }),
   rule({
     id: 'npmrc-basic-auth',
-    title: 'Registry basic auth (`_auth`) in .npmrc',
+    title: 'Registry basic auth (`_auth` / `_password`) in .npmrc',
     provider: 'npm',
-    format: '`_auth=` + base64 of `user:password`',
+    format: '`_auth=` + base64 of `user:password`, or `_password=` + base64 of the password (next to `username=`)',
     remediation: 'Change the password/token at the registry, then write `_auth=${NPM_AUTH}` and set it in the environment.',
     reference: 'https://docs.npmjs.com/cli/configuring-npm/npmrc#auth-related-configuration',
-    pattern: /(?<![A-Za-z])_auth\s{0,3}=\s{0,3}["']?([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
-    secretGroup: 1,
-    keywords: ['_auth'],
+    pattern: /(?<![A-Za-z])(_auth|_password)\s{0,3}=\s{0,3}["']?([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/g,
+    secretGroup: 2,
+    keywords: ['_auth', '_password'],
     specificity: 'structural',
-    validate: isBasicPair,
+    validate: (value, context) =>
+      /_auth\s*=\s*["']?$/.test(linePrefix(context.text, context.start))
+        ? isBasicPair(value)
+        // `_password` is a common private field name elsewhere (`self._password = …`): only npmrc files count.
+        : /npmrc$/i.test(context.fileName) && isBase64Password(value),
   }),
   rule({
     id: 'pypi-upload-token',

@@ -37,7 +37,14 @@ function insideServiceAccountJson(context: ValidateContext): boolean {
   return /"private_key"\s*:\s*"$/.test(before) && /"type"\s*:\s*"service_account"/.test(context.text);
 }
 
-function pemRule(id: string, title: string, label: string, keywords: string[], format: string, allowRuns = false): ProviderRule {
+/**
+ * The RFC 4716 (SECSH) armour that ssh.com and PuTTYgen exports use for private keys: four dashes and
+ * spaces (`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----`), so the body stops at the next `----`.
+ */
+const SSH2_PRIVATE_KEY = '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----(?:[^-]|-(?!---)){64,20000}?---- END SSH2 ENCRYPTED PRIVATE KEY ----';
+
+function pemRule(id: string, title: string, label: string, keywords: string[], format: string, allowRuns = false, alsoArmour?: string): ProviderRule {
+  const pem = `-----BEGIN (${label})-----${BLOCK_BODY}{64,20000}?-----END \\1-----`;
   return rule({
     id,
     title,
@@ -46,7 +53,7 @@ function pemRule(id: string, title: string, label: string, keywords: string[], f
     format,
     remediation: keyFix,
     reference: 'https://www.rfc-editor.org/rfc/rfc7468',
-    pattern: new RegExp(`-----BEGIN (${label})-----${BLOCK_BODY}{64,20000}?-----END \\1-----`, 'g'),
+    pattern: new RegExp(alsoArmour ? `${pem}|${alsoArmour}` : pem, 'g'),
     keywords,
     allowRuns,
     validate: (value, context) => hasKeyMaterial(value) && !insideServiceAccountJson(context),
@@ -150,8 +157,9 @@ function inAdoConnectionString(context: ValidateContext): boolean {
 }
 
 export const structuralRules: ProviderRule[] = [
-  pemRule('private-key', 'Private key (PEM)', '(?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY', ['private key-----'],
-    'A `-----BEGIN [RSA|EC|DSA|ENCRYPTED ]PRIVATE KEY-----` … `-----END …-----` block (also with `\\n` escapes in JSON/YAML)'),
+  pemRule('private-key', 'Private key (PEM)', '(?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY', ['private key-----', 'private key ----'],
+    'A `-----BEGIN [RSA|EC|DSA|ENCRYPTED ]PRIVATE KEY-----` … `-----END …-----` block (also with `\\n` escapes in JSON/YAML), or an RFC 4716 `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` block',
+    false, SSH2_PRIVATE_KEY),
   pemRule('openssh-private-key', 'OpenSSH private key', 'OPENSSH PRIVATE KEY', ['begin openssh private key'],
     'A `-----BEGIN OPENSSH PRIVATE KEY-----` … `-----END OPENSSH PRIVATE KEY-----` block', true),
   pemRule('pgp-private-key', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', ['begin pgp private key block'],
@@ -250,10 +258,12 @@ export const structuralRules: ProviderRule[] = [
     title: 'JDBC URL with password',
     provider: 'Database',
     specificity: 'structural',
-    format: '`jdbc:<driver>:…` with a `password=` parameter',
+    format: '`jdbc:<driver>:…` with a `password=` parameter, or Oracle thin `jdbc:oracle:thin:user/password@host`',
     remediation: 'Change the database password, then pass it as a separate property read from the environment.',
     reference: 'https://docs.oracle.com/javase/tutorial/jdbc/basics/connecting.html',
-    pattern: /jdbc:[a-z0-9]{2,20}:[^\s'"<>`]{0,300}?[?&;:]password=([^\s&;'"<>`]{1,128})/gi,
+    // Oracle's thin driver takes the credentials before the host (`user/password@`), so its password ends at `@`;
+    // the lookbehind tells that branch apart from a `password=` parameter.
+    pattern: /jdbc:(?:[a-z0-9]{2,20}:[^\s'"<>`]{0,300}?[?&;:]password=|oracle:thin:[^\s/@'"<>`:]{1,64}\/)((?<=\/)[^\s@'"<>`]{1,128}(?=@)|(?<=[=])[^\s&;'"<>`]{1,128})/gi,
     secretGroup: 1,
     keywords: ['jdbc:'],
     validate: (value) => !isPlaceholderPassword(value),

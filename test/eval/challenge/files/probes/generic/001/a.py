@@ -1,0 +1,1 @@
+db.connect(passwd="{{rand:16:pw}}"){{expect:generic-password}}

@@ -1,0 +1,1 @@
+config["password"] = "{{rand:16:pw}}"{{expect:generic-password}}

@@ -1,0 +1,1 @@
+module.exports = { secret_key: '{{rand:40}}' }{{expect:generic-secret}}

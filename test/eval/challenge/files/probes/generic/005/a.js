@@ -1,0 +1,1 @@
+if (req.body.password === '{{rand:16:pw}}') {}{{expect:generic-password}}

@@ -1,0 +1,1 @@
+cfg := Config{APIKey: "{{rand:40}}"}{{expect:generic-secret}}

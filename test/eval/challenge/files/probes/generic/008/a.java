@@ -1,0 +1,1 @@
+config.setClientSecret("{{rand:40}}");{{expect:generic-secret}}

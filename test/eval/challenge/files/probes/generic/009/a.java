@@ -1,0 +1,1 @@
+props.setProperty("password", "{{rand:16:pw}}");{{expect:generic-password}}

@@ -1,0 +1,1 @@
+var c = new { Password = "{{rand:16:pw}}" };{{expect:generic-password}}

@@ -1,0 +1,1 @@
+$cfg['db_pass'] = '{{rand:16:pw}}';{{expect:generic-password}}

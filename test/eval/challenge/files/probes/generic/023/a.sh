@@ -1,0 +1,1 @@
+./deploy --token {{rand:40}}{{expect:generic-secret}}

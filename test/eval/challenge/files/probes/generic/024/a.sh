@@ -1,0 +1,1 @@
+./deploy --api-key={{rand:40}}{{expect:generic-secret}}

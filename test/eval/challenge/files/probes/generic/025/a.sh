@@ -1,0 +1,1 @@
+mysqldump --password='{{rand:16:pw}}' app > dump.sql{{expect:generic-password}}

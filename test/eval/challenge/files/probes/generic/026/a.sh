@@ -1,0 +1,1 @@
+htpasswd -b .htpasswd admin {{rand:16:pw}}{{expect:generic-password}}

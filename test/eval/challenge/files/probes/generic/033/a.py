@@ -1,0 +1,1 @@
+def f(secret="{{rand:40}}"): pass{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+PASSWD='{{rand:16:pw}}'{{expect:generic-password}}

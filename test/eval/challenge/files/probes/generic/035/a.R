@@ -1,0 +1,1 @@
+password <- "{{rand:16:pw}}"{{expect:generic-password}}

@@ -1,0 +1,1 @@
+def password = '{{rand:16:pw}}'{{expect:generic-password}}

@@ -1,0 +1,1 @@
+connect(password = "{{rand:16:pw}}"){{expect:generic-password}}

@@ -1,0 +1,1 @@
+let params = ["password": "{{rand:16:pw}}"]{{expect:generic-password}}

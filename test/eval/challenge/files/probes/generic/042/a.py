@@ -1,0 +1,1 @@
+private_key = "{{rand:40}}"{{expect:generic-secret}}

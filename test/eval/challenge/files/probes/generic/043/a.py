@@ -1,0 +1,1 @@
+access_key = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+credential = "{{rand:40}}"{{expect:generic-secret}}

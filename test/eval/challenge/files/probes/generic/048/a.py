@@ -1,0 +1,1 @@
+secret_file = "/etc/app/secrets/db.txt"

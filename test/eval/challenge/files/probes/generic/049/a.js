@@ -1,0 +1,1 @@
+const passwordHint = "Use at least 12 characters";

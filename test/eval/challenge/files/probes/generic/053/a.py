@@ -1,0 +1,1 @@
+secret_name = "db-creds"

@@ -1,0 +1,1 @@
+api_key_header = "X-API-Key"

@@ -1,0 +1,3 @@
+cfg := &tls.Config{
+	InsecureSkipVerify: true,{{expect:tls-verify-disabled}}
+}

@@ -1,0 +1,1 @@
+urllib3.disable_warnings()

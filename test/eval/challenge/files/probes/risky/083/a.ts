@@ -1,0 +1,3 @@
+const agent = new https.Agent({
+  rejectUnauthorized: false,{{expect:tls-verify-disabled}}
+});

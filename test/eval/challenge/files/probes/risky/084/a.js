@@ -1,0 +1,1 @@
+tls.connect({ host, port, rejectUnauthorized: false }){{expect:tls-verify-disabled}}

@@ -1,0 +1,1 @@
+export GIT_SSL_NO_VERIFY=true{{expect:tls-verify-disabled}}

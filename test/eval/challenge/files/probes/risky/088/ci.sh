@@ -1,0 +1,1 @@
+git config --global http.sslVerify false{{expect:tls-verify-disabled}}

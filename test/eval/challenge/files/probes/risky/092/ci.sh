@@ -1,0 +1,1 @@
+kubectl --insecure-skip-tls-verify get pods{{expect:tls-verify-disabled}}

@@ -1,0 +1,1 @@
+builder.hostnameVerifier((hostname, session) -> true);{{expect:tls-verify-disabled}}

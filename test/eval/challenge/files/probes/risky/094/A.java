@@ -1,0 +1,1 @@
+HttpClients.custom().setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE).build();{{expect:tls-verify-disabled}}

@@ -1,0 +1,1 @@
+handler.ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator;{{expect:tls-verify-disabled}}

@@ -1,0 +1,1 @@
+Faraday.new(url, ssl: { verify: false }){{expect:tls-verify-disabled}}

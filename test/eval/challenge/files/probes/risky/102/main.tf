@@ -1,0 +1,3 @@
+provider "vault" {
+  skip_tls_verify = true{{expect:tls-verify-disabled}}
+}
