@@ -2,6 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
+import { alternationHits, isWordAlternation, matchesOf, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -73,7 +74,8 @@ const DESCRIPTIVE_LAST_WORDS = new Set([
   'configuration', 'conf', 'cfg', 'str', 'string', 'hex', 'b64', 'base64', 'len', 'sent', 'received',
   'confirmed', 'confirmation', 'repeat', 'again', 'verify', 'old', 'previous', 'prev', 'current', 'policy',
   'generation', 'issued', 'refresh', 'revoked', 'revocation', 'introspection', 'exchange', 'uses', 'used',
-  'dialog', 'program', 'agent', 'cmd',
+  'dialog', 'program', 'agent', 'cmd', 'color', 'colour', 'background', 'foreground', 'bg', 'fg', 'style', 'width',
+  'height', 'border', 'font', 'margin', 'padding', 'opacity', 'shadow', 'icon',
 ]);
 
 /** Words that, as the first word of a plain (undotted) name, make it an action, flag or label. */
@@ -167,8 +169,10 @@ export function classifySecretName(name: string, parent?: string): SecretNameCla
 
 function classifyUncached(name: string, parent?: string): SecretNameClass | undefined {
   let words = wordsOf(name);
-  while (words.length > 1 && /^\d+$/.test(words[words.length - 1])) words.pop();
+  while (words.length > 1 && /^v?\d+$/.test(words[words.length - 1])) words.pop();
   if (words.length === 0) return undefined;
+  // `Unexpected_token_A_constructor_method_…_1068`: a sentence used as a message id, not a credential's name.
+  if (words.length > 7 && !/[./:]/.test(name)) return undefined;
   if (words.length === 1 && words[0] === 'key' && parent) {
     const parentWords = wordsOf(parent);
     const last = parentWords[parentWords.length - 1];
@@ -250,6 +254,7 @@ export function collectSecretCandidates(ctx: DetectContext): SecretCandidate[] {
 function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const nonProduction = isNonProductionPath(ctx.fileName);
   const prose = isLocalePath(ctx.fileName);
+  const manifest = ctx.language === 'json' && /(?:^|[\\/])(?:package|composer|bower)\.json$/i.test(ctx.fileName);
   const kubeSecret = ctx.language === 'yaml' && ctx.lowerText.includes('kind: secret') && /^kind:[ \t]*Secret\b/m.test(ctx.text);
   const out: SecretCandidate[] = [];
   const taken = new Set<number>();
@@ -259,6 +264,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     ranges = [];
     for (const entry of structure.entries) {
       ranges.push([entry.valueStart, entry.valueEnd]);
+      if (manifest && DEPENDENCY_SECTION.test(entry.keyPath)) continue;
       const candidate = judgeEntry(entry, nonProduction, prose, kubeSecret);
       if (candidate && !taken.has(candidate.start)) {
         taken.add(candidate.start);
@@ -308,6 +314,9 @@ function judgeDecoded(value: string, nameClass: SecretNameClass, nonProduction: 
   if (!/^[\x20-\x7e]+$/.test(decoded)) return true;
   return judgeSecretValue(decoded, nameClass === 'key' ? 'secret' : nameClass, { nonProduction });
 }
+
+/** Sections of a package manifest whose keys are package names (`minipass`, `passport-jwt`) and values versions. */
+const DEPENDENCY_SECTION = /^(?:(?:dev|peer|optional|bundled?)?[dD]ependencies|require(?:-dev)?|overrides|resolutions|engines|pnpm\.overrides)\./;
 
 /** Key paths under which values are ciphertext by design (SealedSecret `encryptedData`, SOPS metadata). */
 const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
@@ -371,7 +380,7 @@ function isBareKey(name: string, path: string): boolean {
 /** Mixed case and digits at an entropy only generated material reaches: what a bare `key` needs to count. */
 function isStronglyRandom(value: string): boolean {
   const v = value.trim();
-  if (v.length < 20 || v.length > 200 || !/[A-Z]/.test(v) || !/[a-z]/.test(v) || !/\d/.test(v)) return false;
+  if (v.length < 20 || v.length > 200 || !/^[A-Za-z0-9+/=_.~-]+$/.test(v) || !/[A-Z]/.test(v) || !/[a-z]/.test(v) || !/\d/.test(v)) return false;
   return shannonEntropy(v) >= (v.length >= 32 ? 4.2 : 3.8);
 }
 
@@ -529,8 +538,7 @@ function commandPasswords(ctx: DetectContext, nonProduction: boolean): SecretCan
   const lower = ctx.lowerText;
   if (!lower.includes('mysql') && !lower.includes('mariadb') && !lower.includes('sshpass') && !lower.includes(' login') && !lower.includes('htpasswd')) return [];
   const found: SecretCandidate[] = [];
-  const regex = new RegExp(PASSWORD_COMMANDS.source, 'g');
-  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+  for (const m of matchesOf(ctx, PASSWORD_COMMANDS)) {
     const mysql = /^m/.test(m[1]);
     const tokens = commandTokens(ctx.text, m.index + m[0].length);
     if (m[1] === 'htpasswd') {
@@ -576,8 +584,7 @@ function credentialCalls(ctx: DetectContext, nonProduction: boolean): SecretCand
   if (!lower.includes('login') && !lower.includes('auth') && !lower.includes('credential')) return [];
   const found: SecretCandidate[] = [];
   for (const [source, group] of [[CREDENTIAL_CALL, 3], [PLAIN_AUTH_CALL, 4]] as const) {
-    const regex = new RegExp(source.source, 'g');
-    for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+    for (const m of matchesOf(ctx, source)) {
       const password = m[group];
       if (!judgeSecretValue(password, 'password', { nonProduction })) continue;
       const start = m.index + m[0].length - 1 - password.length;
@@ -681,6 +688,12 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
   // Under a loosely named `<word>_key`, 40 hex digits is far more often a commit SHA than a credential.
   if (nameClass === 'key' && v.length === 40 && /^[0-9a-f]+$/i.test(v)) return false;
   if (isConstantLike(v) || isUrlOrPath(v) || isIdentifierLike(v) || isEmailOrHost(v) || isRegexSource(v)) return false;
+  if (isCompoundIdentifier(v) || isTypeExpression(v)) return false;
+  // Format strings and templates (`%s:%s`, `{}\\{:0.1f}`, `{0}`) and command-line fragments (`--username=`).
+  // A specifier must end where a word ends, so URL-encoded bytes in a password (`%2f`, `%3D`) do not count.
+  if (/%[-+#0 ]?\d{0,2}(?:\.\d+)?[sdrf](?![0-9A-Za-z])|\{\d*(?::[^}]*)?\}/.test(v) || /^--?[a-z][\w-]*=?$/i.test(v)) return false;
+  // Text in another script (`予期しないトークンです。`): a translated message, never generated key material.
+  if (/[\u0080-\uffff][^\u0000-\u007f]*[\u0080-\uffff]/.test(v)) return false;
   // `credentials('api-token')`, `vault.read(path)`: a call read as a bare word, in files without string syntax.
   if (/^[A-Za-z_$][\w.$:]*\(.*\)[;,]?$/.test(v)) return false;
   // `DOMAIN\user`: an account name.
@@ -732,6 +745,9 @@ function isConstantLike(v: string): boolean {
   if (/^[-+]?(?:\d[\d_,]*(?:\.\d+)?(?:e[-+]?\d+)?|0x[0-9a-f]+)$/i.test(v)) return true;
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|~|nan|inf)$/i.test(v)) return true;
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/i.test(v)) return true;
+  // Version ranges (`^7.1.2`, `~1.2`, `>=2.0.0`, `1.x`) and CSS colours (`#00d7ff`).
+  if (/^(?:[~^]|[<>]=?)v?\d+(?:\.(?:\d+|x|\*)){0,3}(?:[-+][\w.]+)?$/i.test(v) || /^\d+\.(?:x|\*)(?:\.(?:x|\*))?$/i.test(v)) return true;
+  if (/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) return true;
   return /^\d+(?:ms|s|m|h|d|w|kb|mb|gb|k|b)$/i.test(v);
 }
 
@@ -768,6 +784,32 @@ function isRegexSource(v: string): boolean {
   return signals >= 2;
 }
 
+/**
+ * A name built of two or more pronounceable words, in any case style, with at most a version or a short
+ * number: `FlowPasswordRequiredResultV2`, `PlatformAuthDOMGetToken`, `msal:acquireTokenStart`. Random
+ * letters split into humps fail the vowel test almost at once; generated keys also carry digits.
+ */
+function isCompoundIdentifier(v: string): boolean {
+  if (v.length < 6 || v.length > 120 || !/^[A-Za-z][A-Za-z0-9]*(?:[_.:/-]+[A-Za-z0-9]+)*$/.test(v)) return false;
+  const words = wordsOf(v);
+  if (words.length < 2) return false;
+  let letters = 0;
+  for (const word of words) {
+    if (/^v?\d{1,3}$/.test(word)) continue;
+    if (!/^[a-z]+\d{0,3}$/.test(word)) return false;
+    const alpha = word.replace(/\d+$/, '');
+    if (alpha.length < 2 || !/[aeiouy]/.test(alpha) || /[^aeiouy]{5}/.test(alpha)) return false;
+    letters += alpha.length;
+  }
+  return letters >= 6;
+}
+
+/** A type written as a value: `typing.Optional[KEY_TYPES]`, `Map<String, Key>`, a quoted forward reference `_RSAPrivateKey`. */
+function isTypeExpression(v: string): boolean {
+  return /^[A-Za-z_][\w.]*\[[\w.,\s[\]"']*\],?$/.test(v) || /^[A-Za-z_][\w.]*<[\w.,\s<>?]*>,?$/.test(v) ||
+    /^_+[A-Z][a-z]*(?:[A-Z]+[a-z]*)+$/.test(v);
+}
+
 /** camelCase, PascalCase, snake_case, kebab-case, dotted and SCREAMING names: identifiers and i18n keys. */
 function isIdentifierLike(v: string): boolean {
   // `keyguard.apiKeys`, `app.auth.clientSecret`: a command id, setting name or property path.
@@ -795,6 +837,8 @@ function isEmailOrHost(v: string): boolean {
  * as two passes, and everything after it is cheap character tests near the hits.
  */
 const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname|allowinvalid/g;
+const KEYWORDS_ARE_WORDS = isWordAlternation(KEYWORDS);
+if (KEYWORDS_ARE_WORDS) registerLiterals(KEYWORDS.source.split('|'));
 
 /** Keywords that start a secret-name candidate. */
 const NAME_KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
@@ -805,13 +849,16 @@ const keywordCache = new WeakMap<DetectContext, Map<string, number[]>>();
 export function keywordHits(ctx: DetectContext): Map<string, number[]> {
   const cached = keywordCache.get(ctx);
   if (cached) return cached;
-  const hits = new Map<string, number[]>();
-  const regex = new RegExp(KEYWORDS.source, 'g');
-  const lower = ctx.lowerText;
-  for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
-    const list = hits.get(m[0]);
-    if (list) list.push(m.index);
-    else hits.set(m[0], [m.index]);
+  // Same hits as the regex loop below, from the literal pass the provider detector already ran.
+  const hits = KEYWORDS_ARE_WORDS ? alternationHits(ctx, KEYWORDS.source.split('|')) : new Map<string, number[]>();
+  if (!KEYWORDS_ARE_WORDS) {
+    const regex = new RegExp(KEYWORDS.source, 'g');
+    const lower = ctx.lowerText;
+    for (let m = regex.exec(lower); m; m = regex.exec(lower)) {
+      const list = hits.get(m[0]);
+      if (list) list.push(m.index);
+      else hits.set(m[0], [m.index]);
+    }
   }
   keywordCache.set(ctx, hits);
   return hits;
@@ -941,10 +988,16 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   if (!loose && (opKind === '=' || opKind === ':=')) v = skipToContinuedValue(text, v);
   const literal = readLiteral(text, v, language) ?? (opKind === '(' || opKind === ',' ? undefined : environmentDefault(text, v, language));
   let value: { start: number; end: number; quoted: boolean } | undefined = literal;
+  // Spring `@Value("${db.password:…}")` in source code: the text after the colon is the literal default.
+  if (!value && opKind === ':' && !loose && text[s - 1] === '{' && text[s - 2] === '$' && text[v] !== '-') {
+    const close = text.indexOf('}', v);
+    if (close > v && close - v <= 200 && !/[\s{$"']/.test(text.slice(v, close))) value = { start: v, end: close, quoted: true };
+  }
   if (!value) {
     const atLineStart = LINE_START_PREFIX.test(linePrefix);
     // `https://host/path?api_key=…&x=1` inside a string: the parameter's value runs to the next `&` or quote.
-    const queryParameter = opKind === '=' && !spaced && (text[nameStart - 1] === '?' || text[nameStart - 1] === '&');
+    const queryParameter = opKind === '=' && !spaced && !name.includes('.') &&
+      (text[nameStart - 1] === '?' || (text[nameStart - 1] === '&' && text[nameStart - 2] !== '&')) && /["'`][^"'`]*$/.test(linePrefix);
     const bareAllowed = flag || queryParameter || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||
@@ -954,6 +1007,13 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     value = readBareWord(text, v, opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell'));
     if (!value) return undefined;
   }
+  // `("password", "…")` is a pair only when it closes after the value; `["email", "password", "search", …]` is a list.
+  if (opKind === ',' && value.quoted && !/^\s*[)\]}]/.test(text.slice(value.end + 1, value.end + 40))) return undefined;
+  if (opKind === ',' && /["'`]\s*,\s*$/.test(linePrefix)) return undefined;
+  // `'username:' + secret`, `'%s:%s' % (…)`, `"{}:{}".format(…)`: the literal is a piece of the value, not the value.
+  if (value.quoted && /^\s*(?:\+(?!\+)|%\s|\.format\(|\*\s*\d)/.test(text.slice(value.end + 1, value.end + 12))) return undefined;
+  // `--password options` in prose: a flag's bare value must look like a credential, not a lower-case word.
+  if (flag && !value.quoted && /^[a-z]+$/.test(text.slice(value.start, value.end))) return undefined;
   let keyName = lastSegment(name);
   if (opKind === '(') keyName = keyName.replace(/^(?:set|with)(?=[A-Z_])_?/, '') || keyName;
   return {
@@ -1094,6 +1154,8 @@ function acceptsCallValue(name: string, text: string, s: number): boolean {
   const leaf = lastSegment(name);
   const words = wordsOf(leaf);
   if (words[0] === 'set' || words[0] === 'with') return true;
+  // `t.pass('…')`, `passport.auth('…')`: verbs, not setters of a credential.
+  if (words.length === 1 && (words[0] === 'pass' || words[0] === 'auth' || words[0] === 'pw')) return false;
   // `PSCredential(…)`, `NetworkCredential(…)`: a constructor whose first argument is a user name.
   if (/^[A-Z]/.test(leaf)) return false;
   return name.includes('.') || text[s - 1] === '.' || text[s - 1] === '>';
@@ -1141,7 +1203,7 @@ function readLiteral(text: string, v: number, language: LanguageId): { start: nu
   }
   const quote = text[i];
   if (!QUOTES.has(quote)) return undefined;
-  if (text[i + 1] === quote && text[i + 2] === quote) return undefined;
+  if (text[i + 1] === quote && text[i + 2] === quote) return tripleQuotedOneLine(text, i, quote);
   if (language === 'go' && quote === '`') raw = true;
   const limit = Math.min(text.length, i + 2000);
   for (let k = i + 1; k < limit; k++) {
@@ -1161,6 +1223,16 @@ function readLiteral(text: string, v: number, language: LanguageId): { start: nu
     }
   }
   return undefined;
+}
+
+/** A triple-quoted string holding one line (Python, Kotlin, Scala, Groovy, Swift): that line. Multi-line blocks are left to structural rules. */
+function tripleQuotedOneLine(text: string, i: number, quote: string): { start: number; end: number; quoted: boolean } | undefined {
+  const fence = quote.repeat(3);
+  const close = text.indexOf(fence, i + 3);
+  if (close < 0 || close - i > 1003) return undefined;
+  const start = i + 3;
+  if (close === start || text.slice(start, close).includes('\n')) return undefined;
+  return { start, end: close, quoted: true };
 }
 
 /** An unquoted word value; `toLineEnd` reads to the end of the line (YAML-ish, env, properties). */

@@ -21,7 +21,7 @@ const PLACEHOLDER_WORDS = new Set([
   'topsecret', 'verysecret', 'secretpassword', 'secretvalue', 'tokenvalue', 'keyvalue', 'sometoken', 'somesecret',
   'somepassword', 'somekey', 'anything', 'whatever', 'unknown', 'invalid', 'missing', 'generated', 'random',
   'encrypted', 'hashed', 'secure', 'insecure', 'private', 'public', 'local', 'localhost', 'development', 'dev',
-  'production', 'prod', 'staging', 'anonymous', 'anon',
+  'production', 'prod', 'staging', 'anonymous', 'anon', 'notasecret',
 ]);
 
 /** Substrings that mark a value as a stand-in wherever they appear (checked lower-cased). */
@@ -31,7 +31,7 @@ const PLACEHOLDER_FRAGMENTS = [
   'yourapi', 'yourpass', '<your', 'dummy', 'xxxx', '****', '...', '\u2026', '\u2022\u2022', 'insert_', 'insert-',
   'fixme', 'todo:', 'notarealkey', 'not-a-real', 'not_a_real', 'notreal', 'fake_', 'fake-', '-here', '_here',
   'lorem', 'ipsum', 'autogenerate', 'abcdefgh', 'bcdefghi', 'qwertyui', 'asdfghjk', '12345678', '23456789',
-  'removed',
+  'removed', 'abc123', '123abc', 'xyz123', '123456',
 ];
 
 /** Common default credentials of local databases and tools; quiet only where the file says test/dev/CI. */
@@ -153,7 +153,7 @@ export function isPublicMaterial(value: string): boolean {
 const LOCKFILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'go.sum', 'cargo.lock',
   'poetry.lock', 'pipfile.lock', 'gemfile.lock', 'composer.lock', 'packages.lock.json', 'pdm.lock', 'uv.lock',
-  'flake.lock', 'mix.lock', 'pubspec.lock', 'podfile.lock', 'gradle.lockfile',
+  'flake.lock', 'mix.lock', 'pubspec.lock', 'podfile.lock', 'gradle.lockfile', '.package-lock.json',
 ]);
 
 /** True for dependency lockfiles: integrity hashes and pinned versions only, never scanned for generic secrets. */

@@ -1,5 +1,6 @@
 import type { DetectContext } from './detect';
 import { providerRules } from './rules/providers';
+import { buildLiteralTable, findLiterals, literalPositions, mergeAscending, registerLiterals } from './literalIndex';
 import { leadingLiterals } from './regexLiterals';
 import { fastEntropy, isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
@@ -7,9 +8,8 @@ import type { RawMatch } from './types';
 
 /**
  * Provider and structural detection. Cost is kept linear and small on large files:
- * 1. one pass over the lower-cased text finds every occurrence of all ~360 keywords at once (a hash
- *    of each position's next three characters picks the few keywords that could start there), and a
- *    rule runs only when one of its keywords really occurs;
+ * 1. one pass over the lower-cased text (./literalIndex, shared with the other detectors) finds every
+ *    occurrence of all ~360 keywords at once, and a rule runs only when one of its keywords occurs;
  * 2. a rule whose matches all start with known literals (`ghp_`, `(?:AKIA|ASIA)`) is tried only where
  *    the same pass found one of them, with a sticky copy of its pattern; other rules run over the text;
  * 3. line-scoped (context) rules run only on the lines at and just below their keywords.
@@ -17,8 +17,6 @@ import type { RawMatch } from './types';
 
 /** Lines below a keyword that a line-scoped rule still looks at (nested YAML/JSON keys). */
 const LINES_BELOW = 3;
-/** Size of the keyword head table (a hash of three characters; collisions only cost a `startsWith`). */
-const HEAD_MASK = (1 << 16) - 1;
 
 interface Compiled {
   rule: ProviderRule;
@@ -49,78 +47,21 @@ function compiled(): Compiled[] {
       }
       return entry;
     });
+    registerLiterals(literalsOf(compiledRules));
   }
   return compiledRules;
 }
 
-/**
- * The distinct keywords of a rule set, bucketed by their first characters so that one pass over the
- * text finds every occurrence of every keyword (instead of one full-text search per keyword and rule).
- */
-interface KeywordTable {
-  keywords: string[];
-  idOf: Map<string, number>;
-  /** Hash of a keyword's first three characters -> 1 + index into `buckets` (0: no keyword starts so). */
-  heads: Int32Array;
-  buckets: number[][];
-  /** Keywords shorter than three characters (`sk`), searched for with `indexOf`. */
-  short: number[];
+/** The words the keyword pass must find for these rules: their keywords and anchors. */
+function literalsOf(entries: readonly Compiled[]): string[] {
+  return entries.flatMap((entry) => [...entry.rule.keywords, ...(entry.anchors ?? [])]);
 }
 
-function headHash(a: number, b: number, c: number): number {
-  return (a * 961 + b * 31 + c) & HEAD_MASK;
-}
-
-function buildKeywordTable(entries: readonly Compiled[]): KeywordTable {
-  const keywords = [...new Set(entries.flatMap((entry) => [...entry.rule.keywords, ...(entry.anchors ?? [])]))];
-  const table: KeywordTable = {
-    keywords,
-    idOf: new Map(keywords.map((keyword, id) => [keyword, id])),
-    heads: new Int32Array(HEAD_MASK + 1),
-    buckets: [],
-    short: [],
-  };
-  keywords.forEach((keyword, id) => {
-    if (keyword.length < 3) {
-      table.short.push(id);
-      return;
-    }
-    const slot = headHash(keyword.charCodeAt(0), keyword.charCodeAt(1), keyword.charCodeAt(2));
-    if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
-    table.buckets[table.heads[slot] - 1].push(id);
-  });
-  return table;
-}
-
-/** Where each keyword of a table occurs in a text, and the line windows around them (filled on demand). */
+/** Where the keywords and anchors occur in one text, and the line windows around keywords (filled on demand). */
 interface KeywordHits {
-  table: KeywordTable;
-  /** Ascending offsets in the lower-cased text, per keyword id (every occurrence, overlapping ones too). */
-  positions: number[][];
-  windows: Map<number, Array<[number, number]>>;
-}
-
-/** One pass over the lower-cased text: every occurrence of every keyword of the table. */
-function findKeywords(lower: string, table: KeywordTable): KeywordHits {
-  const { keywords, heads, buckets } = table;
-  const positions: number[][] = keywords.map(() => []);
-  const n = lower.length;
-  let a = n > 0 ? lower.charCodeAt(0) : 0;
-  let b = n > 1 ? lower.charCodeAt(1) : 0;
-  // Hot loop (every character of every scanned file): the hash is inlined on purpose.
-  for (let i = 0; i + 2 < n; i++) {
-    const c = lower.charCodeAt(i + 2);
-    const head = heads[(a * 961 + b * 31 + c) & HEAD_MASK];
-    if (head !== 0) {
-      for (const id of buckets[head - 1]) if (lower.startsWith(keywords[id], i)) positions[id].push(i);
-    }
-    a = b;
-    b = c;
-  }
-  for (const id of table.short) {
-    for (let at = lower.indexOf(keywords[id]); at >= 0 && at < n; at = lower.indexOf(keywords[id], at + 1)) positions[id].push(at);
-  }
-  return { table, positions, windows: new Map() };
+  /** Ascending offsets in the lower-cased text of every occurrence (overlapping ones too). */
+  positionsOf: (word: string) => number[];
+  windows: Map<string, Array<[number, number]>>;
 }
 
 /**
@@ -129,7 +70,8 @@ function findKeywords(lower: string, table: KeywordTable): KeywordHits {
  * merging overlaps and suppressions are the scanner's job.
  */
 export function detectProviders(ctx: DetectContext): RawMatch[] {
-  return runEntries(ctx, compiled(), fullTable());
+  const entries = compiled();
+  return runEntries(ctx, entries, { positionsOf: (word) => literalPositions(ctx, word), windows: new Map() });
 }
 
 /**
@@ -141,7 +83,9 @@ export function detectWithRules(ctx: DetectContext, rules: readonly ProviderRule
   const entries = rules
     .map((rule) => all.find((candidate) => candidate.rule === rule) ?? all.find((candidate) => candidate.rule.id === rule.id))
     .filter((entry): entry is Compiled => entry !== undefined);
-  return runEntries(ctx, entries, buildKeywordTable(entries));
+  const table = buildLiteralTable(literalsOf(entries));
+  const positions = findLiterals(ctx.lowerText, table);
+  return runEntries(ctx, entries, { positionsOf: (word) => positions[table.idOf.get(word) as number] ?? [], windows: new Map() });
 }
 
 /** {@link detectWithRules} for one rule. */
@@ -149,42 +93,22 @@ export function detectWithRule(ctx: DetectContext, rule: ProviderRule): RawMatch
   return detectWithRules(ctx, [rule]);
 }
 
-let fullKeywordTable: KeywordTable | undefined;
-
-function fullTable(): KeywordTable {
-  fullKeywordTable ??= buildKeywordTable(compiled());
-  return fullKeywordTable;
-}
-
-function runEntries(ctx: DetectContext, entries: readonly Compiled[], table: KeywordTable): RawMatch[] {
+function runEntries(ctx: DetectContext, entries: readonly Compiled[], hits: KeywordHits): RawMatch[] {
   const matches: RawMatch[] = [];
-  const hits = findKeywords(ctx.lowerText, table);
   for (const entry of entries) runEntry(ctx, entry, hits, matches);
   return matches;
 }
 
 function runEntry(ctx: DetectContext, entry: Compiled, hits: KeywordHits, out: RawMatch[]): void {
-  const ids: number[] = [];
-  for (const keyword of entry.rule.keywords) {
-    const id = hits.table.idOf.get(keyword);
-    if (id !== undefined && hits.positions[id].length > 0) ids.push(id);
-  }
-  if (ids.length === 0) return;
+  const present = entry.rule.keywords.filter((keyword) => hits.positionsOf(keyword).length > 0);
+  if (present.length === 0) return;
   if (entry.lineScoped) {
-    for (const [from, to] of keywordWindows(ctx, hits, ids)) runRule(ctx, entry, from, to, out);
+    for (const [from, to] of keywordWindows(ctx, hits, present)) runRule(ctx, entry, from, to, out);
   } else if (entry.anchors && entry.sticky && ctx.lowerText.length === ctx.text.length) {
-    runAnchored(ctx, entry, entry.sticky, anchorPositions(hits, entry.anchors), out);
+    runAnchored(ctx, entry, entry.sticky, mergeAscending(entry.anchors.map(hits.positionsOf)), out);
   } else {
     runRule(ctx, entry, 0, ctx.text.length, out);
   }
-}
-
-/** Ascending, distinct offsets where one of the anchors occurs (in the lower-cased text). */
-function anchorPositions(hits: KeywordHits, anchors: string[]): number[] {
-  const lists = anchors.map((anchor) => hits.positions[hits.table.idOf.get(anchor) as number]).filter((list) => list.length > 0);
-  if (lists.length <= 1) return lists[0] ?? [];
-  const all = lists.flat().sort((a, b) => a - b);
-  return all.filter((at, index) => index === 0 || at !== all[index - 1]);
 }
 
 /**
@@ -206,9 +130,9 @@ function runAnchored(ctx: DetectContext, entry: Compiled, sticky: RegExp, positi
 }
 
 /** Merged [start, end) windows covering each keyword's line and the few lines below it. */
-function keywordWindows(ctx: DetectContext, hits: KeywordHits, ids: number[]): Array<[number, number]> {
+function keywordWindows(ctx: DetectContext, hits: KeywordHits, keywords: string[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
-  for (const id of ids) windows.push(...windowsOf(ctx, hits, id));
+  for (const keyword of keywords) windows.push(...windowsOf(ctx, hits, keyword));
   windows.sort((x, y) => x[0] - y[0]);
   const merged: Array<[number, number]> = [];
   for (const window of windows) {
@@ -220,14 +144,14 @@ function keywordWindows(ctx: DetectContext, hits: KeywordHits, ids: number[]): A
 }
 
 /** One keyword's windows, computed once per text (several rules share a keyword such as `token`). */
-function windowsOf(ctx: DetectContext, hits: KeywordHits, id: number): Array<[number, number]> {
-  const cached = hits.windows.get(id);
+function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Array<[number, number]> {
+  const cached = hits.windows.get(keyword);
   if (cached) return cached;
   const { lineStarts, text } = ctx;
-  const length = hits.table.keywords[id].length;
+  const length = keyword.length;
   const windows: Array<[number, number]> = [];
   let next = 0;
-  for (const at of hits.positions[id]) {
+  for (const at of hits.positionsOf(keyword)) {
     // Later occurrences inside the last window add nothing (linear on long lines).
     if (at < next) continue;
     const line = lineIndexOf(lineStarts, at);
@@ -236,7 +160,7 @@ function windowsOf(ctx: DetectContext, hits: KeywordHits, id: number): Array<[nu
     windows.push([lineStarts[line], end]);
     next = Math.max(end, at + length);
   }
-  hits.windows.set(id, windows);
+  hits.windows.set(keyword, windows);
   return windows;
 }
 

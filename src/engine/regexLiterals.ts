@@ -14,15 +14,20 @@ const SPECIAL = '\\^$.|?*+()[]{}';
 /**
  * The strings that every match of the pattern `source` starts with (any one of them), lower-cased,
  * or `undefined` when no such prefix of at least `minLength` characters can be read. Zero-width
- * assertions at the start (`(?<![A-Za-z0-9_])`, `(?!…)`) are skipped: they hold at the match start.
+ * assertions at the start (`(?<![A-Za-z0-9_])`, `(?!…)`, `\b`, `^`) are skipped: they only narrow
+ * where a match may start.
  */
 export function leadingLiterals(source: string, minLength = 2): string[] | undefined {
   if (hasTopLevelBar(source, 0, source.length)) return undefined;
   let i = 0;
-  while (/^\(\?<?[!=]/.test(source.slice(i, i + 4))) {
-    const close = closingParen(source, i);
-    if (close < 0) return undefined;
-    i = close + 1;
+  for (;;) {
+    if (source.startsWith('\\b', i) || source.startsWith('\\B', i)) i += 2;
+    else if (source[i] === '^') i += 1;
+    else if (/^\(\?<?[!=]/.test(source.slice(i, i + 4))) {
+      const close = closingParen(source, i);
+      if (close < 0) return undefined;
+      i = close + 1;
+    } else break;
   }
   const { alternatives } = readSequence(source, i, source.length);
   if (alternatives.some((alternative) => alternative.length < minLength)) return undefined;
@@ -93,7 +98,7 @@ function readClass(source: string, i: number): Atom | undefined {
   return { options: members, end: j + 1, complete: true };
 }
 
-/** `(?:a|b)`, `(x…)`: alternatives of literals, or the literal prefix of a group without `|`. */
+/** `(?:a|b)`, `(x…)`: the literals a group's matches start with (whole branches when they are literal). */
 function readGroup(source: string, i: number, to: number): Atom | undefined {
   const close = closingParen(source, i);
   if (close < 0 || close >= to) return undefined;
@@ -105,13 +110,15 @@ function readGroup(source: string, i: number, to: number): Atom | undefined {
     const inner = readSequence(source, start, close);
     return { options: inner.alternatives, end: close + 1, complete: inner.complete };
   }
+  // Each branch gives the literals its matches start with; a branch read only in part ends the literal here.
   const options: string[] = [];
+  let complete = true;
   for (const [from, end] of topLevelBranches(source, start, close)) {
     const branch = readSequence(source, from, end);
-    if (!branch.complete) return undefined;
+    complete &&= branch.complete;
     options.push(...branch.alternatives);
   }
-  return { options, end: close + 1, complete: true };
+  return { options, end: close + 1, complete };
 }
 
 function isQuantifier(c: string | undefined): boolean {

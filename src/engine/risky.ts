@@ -471,7 +471,7 @@ function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
     if (pattern.languages && !pattern.languages.includes(ctx.language)) continue;
     forEachMatchNear(ctx, pattern.keywords, pattern.regex, (m, offset) => {
       const group = firstGroup(m, offset);
-      if (!group || inComment(ctx, group[0])) return;
+      if (!group || inComment(ctx, group[0]) || isConditionalOrSignature(ctx, group[0], group[1])) return;
       const detail = typeof pattern.detail === 'string' ? pattern.detail : pattern.detail(ctx, m);
       out.push({ ruleId: 'tls-verify-disabled', start: group[0], end: group[1], detail });
     });
@@ -609,6 +609,16 @@ function inComment(ctx: DetectContext, offset: number): boolean {
     return new RegExp(`(?:^|\\s)${marker === '#' ? '#' : ';'}`).test(stripQuoted(prefix));
   }
   return /(?:^|[^:])\/\//.test(stripQuoted(prefix));
+}
+
+/**
+ * Python forms that do not themselves turn verification off: a parameter default in a `def` line
+ * (`def __init__(self, verify=False)`), and a conditional value (`ssl.CERT_NONE if insecure else ssl.CERT_REQUIRED`).
+ */
+function isConditionalOrSignature(ctx: DetectContext, start: number, end: number): boolean {
+  if (ctx.language !== 'python') return false;
+  if (/^\s*(?:async\s+)?def\s/.test(linePrefix(ctx.text, start))) return true;
+  return /^\s+if\s/.test(ctx.text.slice(end, end + 8));
 }
 
 /** Blanks out quoted runs on one line, so comment markers inside strings do not count. */

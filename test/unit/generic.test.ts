@@ -369,7 +369,8 @@ const NEGATIVES: Array<[string, string]> = [
   ['sealed.yaml', 'spec:\n  encryptedData:\n    password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq6Wd7sBmyfPx3\n'],
   ['values.enc.yaml', 'db:\n  password: ENC[AES256_GCM,data:Tr4nJ8l0dVq2bW3x,iv:0aR7m1wXcKp4,type:str]\n'],
   ['init.sql', "CREATE USER etl WITH PASSWORD 'SCRAM-SHA-256$4096:c2FsdA==$YWJj:MTIz';\n"],
-  ['a.php', "<?php\n$key = config('app.key', 'Zq8mXw2LmN4pQr7sT1');\n$pw = env('DB_PASSWORD', 'Zq8!xPw2Lm');\n"],
+  // Reads with a placeholder or empty fallback (a real-looking fallback is a finding: see genericChallenge.test.ts).
+  ['a.php', "<?php\n$key = config('app.key', 'Zq8mXw2LmN4pQr7sT1');\n$pw = env('DB_PASSWORD', 'secret');\n$db = env('DB_PASSWORD', '');\n"],
   ['provision.ps1', '$cred = New-Object System.Management.Automation.PSCredential ("BUILD\\svc-agent", $pw)\n'],
   ['web.config', '<configuration><machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" /></configuration>'],
   // Settings written as name=value, short hex ids

@@ -252,6 +252,8 @@ const positives: ChallengeCase[] = [
   { name: 'go PlainAuth', file: 'mail/send.go', lines: ['auth := smtp.PlainAuth("", "mailer@shop.io", "@P@", "smtp.shop.io")'], expect: GP },
   { name: 'htpasswd -b', file: 'scripts/users.sh', lines: ['htpasswd -b .htpasswd admin @P@'], expect: GP },
   { name: 'htpasswd -nb', file: 'scripts/users.sh', lines: ['htpasswd -nbB admin @P@ > auth'], expect: GP },
+  { name: 'py triple quoted', file: 'app/keys.py', lines: ["secret = '''@S@'''"], expect: GS },
+  { name: 'spring @Value default', file: 'src/main/java/Db.java', lines: ['@Value("${db.password:@P@}")', 'private String password;'], expect: GP },
 ];
 
 const negatives: ChallengeCase[] = [
@@ -354,6 +356,28 @@ const negatives: ChallengeCase[] = [
   { name: 'k8s data base64 placeholder', file: 'k8s/secret.yaml', lines: ['apiVersion: v1', 'kind: Secret', 'data:', '  password: Y2hhbmdlbWU=', '  api_key: eW91ci1hcGkta2V5LWhlcmU='] },
   { name: 'env default empty', file: 'app/db.py', lines: ['password = os.getenv("DB_PASSWORD", "")', 'token = os.environ.get("TOKEN", "changeme")'] },
   { name: 'htpasswd prompt', file: 'scripts/users.sh', lines: ['htpasswd -c .htpasswd admin'] },
+  // Seen when scanning real package sources (node_modules)
+  { name: 'dependency named *pass', file: 'package.json', lines: ['{', '  "dependencies": {', '    "minipass": "^7.1.2",', '    "passport-local": "latest"', '  }', '}'] },
+  { name: 'hidden npm lockfile', file: 'node_modules/.package-lock.json', lines: ['{', '  "packages": { "node_modules/glob": { "dependencies": { "minipass": "^7.1.2" } } }', '}'] },
+  { name: 'enum of flow names', file: 'src/FlowResult.ts', lines: ['export const FLOW_PASSWORD_REQUIRED_V2 = "FlowPasswordRequiredResultV2";', 'export const ACQUIRE_TOKEN_START = "msal:acquireTokenStart";', 'const PlatformAuthGetToken = "PlatformAuthDOMGetToken";'] },
+  { name: 'google p12 default', file: 'src/gcp.js', lines: ['const GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";'] },
+  { name: 'css custom properties', file: 'static/theme.css', lines: [':root {', '  --test-pass-color: #00d7ff;', '  --test-pass-duration-color: #fff;', '}'] },
+  { name: 'test assertion t.pass', file: 'test/queue.js', lines: ["t.pass('saturated')"] },
+  { name: 'demo token value', file: 'docs/storage.md', lines: ["localStorage.setItem('token', 'jwt_abc123');"] },
+  { name: 'minified key chain', file: 'dist/term.js', lines: ['switch(c){case 0:e.key===`Up`?o.key=t?r.C0.ESC+`OA`:r.C0.ESC+`[A`:e.key===`Left`&&(o.key=t?r.C0.ESC+`OD`:r.C0.ESC+`[D`);break}'] },
+  { name: 'translated message ids', file: 'lib/ja/diagnosticMessages.generated.json', lines: ['{', '  "Unexpected_token_A_constructor_method_accessor_or_property_was_expected_1068": "予期しないトークンです。",', '  "token": "トークン"', '}'] },
+  { name: 'spring @Value no default', file: 'src/main/java/Db2.java', lines: ['@Value("${db.password}")', 'private String dbPassword;', '@Value("${api.token:}")', 'private String token;'] },
+  { name: 'compose default', file: 'docker-compose.yml', lines: ['services:', '  db:', '    environment:', '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-postgres}'] },
+  { name: 'py docstring password', file: 'app/auth.py', lines: ['def login(password):', '    """Check the password."""', '    return check(password)'] },
+  { name: 'list of input types', file: 'src/inputs.js', lines: ['const TYPES = new Set([`email`, `number`, `password`, `search`, `tel`]);', 'const KINDS = ["password", "search", "text"];'] },
+  // Seen when scanning real Python packages
+  { name: 'format string', file: 'lib/request.py', lines: ["user_pass = '%s:%s' % (user, passwd)", 'auth_header = "{}:{}".format(user, pw)'] },
+  { name: 'concatenated prefix', file: 'lib/index.py', lines: ["long_auth = 'username:' + 'password' * 10", 'creds = " --username=" + auth'] },
+  { name: 'forward reference types', file: 'lib/backends/rsa.py', lines: ['def load(backend: "Backend", private_key: "_DSAPrivateKey", data: bytes):', '    key: typing.Union["_RSAPrivateKey", "_RSAPublicKey"]'] },
+  { name: 'stub annotations', file: 'lib/ocsp.pyi', lines: ['def sign(', '    private_key: typing.Optional[PRIVATE_KEY_TYPES],', ') -> None: ...'] },
+  { name: 'flag in prose', file: 'lib/vcs.py', lines: ['    """Pass the --username and --password options instead of the URL."""'] },
+  { name: 'list of field names', file: 'lib/pkg.py', lines: ["defaults = dict.fromkeys(['username', 'password', 'repository'], '')"] },
+  { name: 'bare key format path', file: 'lib/msvc.py', lines: ['key = r"{}\\{:0.1f}\\VC\\VC_OBJECTS_PLATFORM_INFO\\Win32\\Directories".format(base, version)'] },
 ];
 
 const riskyPositives: ChallengeCase[] = [
@@ -437,6 +461,8 @@ const riskyNegatives: ChallengeCase[] = [
   { name: 'rails local dev', file: 'config/environments/development.rb', lines: ['Rails.application.configure do', '  config.consider_all_requests_local = true', 'end'], quiet: ['debug-in-production'] },
   { name: 'flask run debug in dev file', file: 'scripts/dev_server.py', lines: ['app.run(debug=True)'], quiet: ['debug-in-production'] },
   { name: 'mongo url verified', file: '.env', lines: ['MONGO_URL=mongodb+srv://cluster0.db.internal/?tls=true'], quiet: ['tls-verify-disabled'] },
+  { name: 'def default verify', file: 'lib/wheel.py', lines: ['    def __init__(self, filename=None, sign=False, verify=False):'], quiet: ['tls-verify-disabled'] },
+  { name: 'conditional cert none', file: 'lib/http.py', lines: ['context.verify_mode = ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED'], quiet: ['tls-verify-disabled'] },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

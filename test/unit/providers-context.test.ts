@@ -76,3 +76,51 @@ describe('provider formats: documented variants', () => {
     assert.deepStrictEqual(findings(text, '.netrc'), ['1:netrc-credentials']);
   });
 });
+
+describe('private keys and registry auth: more armours and fields', () => {
+  it('reports an RFC 4716 (SSH2) encrypted private key block once, and not a header without key material', () => {
+    const pem = fake('private-key', 'ssh2');
+    const ssh2 = pem
+      .replace(/-----BEGIN RSA PRIVATE KEY-----/, '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"')
+      .replace(/-----END RSA PRIVATE KEY-----/, '---- END SSH2 ENCRYPTED PRIVATE KEY ----');
+    assert.deepStrictEqual(findings(`${ssh2}\n`, 'keys/legacy.key'), ['1:private-key']);
+    const empty = '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n<paste your key here, it is long enough to pass a length check>\n---- END SSH2 ENCRYPTED PRIVATE KEY ----\n';
+    assert.deepStrictEqual(findings(empty, 'keys/legacy.key'), []);
+  });
+
+  it('decodes npm `_password` (base64 of the password) in .npmrc only', () => {
+    const password = randomValue(18, 'pw', seededRandom('npm-password'));
+    const line = `//npm.acme-corp.io/:_password=${Buffer.from(password).toString('base64')}\n`;
+    assert.deepStrictEqual(findings(line, '.npmrc'), ['1:npmrc-basic-auth']);
+    assert.deepStrictEqual(findings(line, 'src/client.py'), []);
+    assert.deepStrictEqual(findings(`_password=${Buffer.from('changeme').toString('base64')}\n`, '.npmrc'), []);
+  });
+
+  it('reads JSON-escaped slashes in webhook URLs and Oracle thin JDBC credentials', () => {
+    const hook = fake('slack-webhook-url').replace(/\//g, '\\/');
+    assert.deepStrictEqual(findings(`{"hook":"${hook}"}\n`, 'export.json'), ['1:slack-webhook-url']);
+    const password = randomValue(16, 'b62', seededRandom('oracle'));
+    assert.deepStrictEqual(findings(`url=jdbc:oracle:thin:app/${password}@db.acme-corp.io:1521:ORCL\n`, 'db.properties'), ['1:jdbc-connection-string']);
+    assert.deepStrictEqual(findings('url=jdbc:oracle:thin:@db.acme-corp.io:1521:ORCL\n', 'db.properties'), []);
+  });
+});
+
+describe('prefixed formats after escape sequences', () => {
+  const value = () => fake('github-pat', 'escape');
+
+  for (const [label, wrap] of [
+    ['a JSON \\n escape', (v: string) => `{"script": "set -e\\n${v}\\nmake"}`],
+    ['a JSON \\t escape', (v: string) => `{"row": "ci\\t${v}\\t2026"}`],
+    ['a percent-encoded =', (v: string) => `https://app.acme-corp.io/cb?next=%2Fhome%3Fkey%3D${v}%26v%3D2`],
+    ['a \\u003d escape', (v: string) => `{"u": "a\\u003d${v}"}`],
+  ] as const) {
+    it(`finds a token right after ${label}`, () => {
+      assert.deepStrictEqual(findings(`${wrap(value())}\n`, 'data/export.json'), ['1:github-pat']);
+    });
+  }
+
+  it('still refuses a prefix glued to other letters or digits', () => {
+    assert.deepStrictEqual(findings(`const blob = "abc${value()}";\n`, 'src/blob.ts'), []);
+    assert.deepStrictEqual(findings(`const blob = "x9${value()}";\n`, 'src/blob.ts'), []);
+  });
+});

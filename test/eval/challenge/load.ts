@@ -14,10 +14,10 @@ import { fakeValue } from '../../support/fakeKeys';
  *   `json` (newlines as `\n` escapes, for a PEM inside a JSON string), `b64` (base64 of the value, as in a
  *   k8s Secret `data:`), `encrypted` (Proc-Type/DEK-Info headers added to a PEM private key), `jsonslash`
  *   (`/` written as `\/`, as PHP's json_encode does), `ec` / `dsa` / `pkcs8enc` (the PEM label of an RSA key
- *   changed to `EC`, `DSA` or `ENCRYPTED`), `indentN` (every line after the first indented by N spaces, for YAML `|` blocks);
+ *   changed to `EC`, `DSA` or `ENCRYPTED`), `ssh2` (the key in RFC 4716 armour), `indentN` (every line after the first indented by N spaces, for YAML `|` blocks);
  * - `{{crlf}}` anywhere in a template makes the rendered file use CRLF line endings.
  */
-const FILTERED = /\{\{fake:([a-z0-9-]+)(?::([A-Za-z0-9_-]+))?\|(json|jsonslash|b64|encrypted|ec|dsa|pkcs8enc|indent\d+)\}\}/g;
+const FILTERED = /\{\{fake:([a-z0-9-]+)(?::([A-Za-z0-9_-]+))?\|(json|jsonslash|b64|encrypted|ec|dsa|pkcs8enc|ssh2|indent\d+)\}\}/g;
 
 /** Default location of the challenge templates, from out/test/eval/challenge or from the sources. */
 export function defaultChallengeDir(): string {
@@ -32,6 +32,12 @@ function applyFilter(value: string, filter: string): string {
   if (filter === 'jsonslash') return value.replace(/\//g, '\\/');
   if (filter === 'ec' || filter === 'dsa') return value.replace(/RSA PRIVATE/g, `${filter.toUpperCase()} PRIVATE`);
   if (filter === 'pkcs8enc') return value.replace(/RSA PRIVATE/g, 'ENCRYPTED PRIVATE');
+  if (filter === 'ssh2') {
+    // RFC 4716 armour (ssh.com / PuTTYgen export): four dashes, spaces, and a Comment header.
+    return value
+      .replace(/-----BEGIN RSA PRIVATE KEY-----/, '---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key-20260101"')
+      .replace(/-----END RSA PRIVATE KEY-----/, '---- END SSH2 ENCRYPTED PRIVATE KEY ----');
+  }
   if (filter === 'b64') return Buffer.from(value, 'utf8').toString('base64');
   // A legacy OpenSSL-encrypted PEM: same armour, plus the RFC 1421 headers that say how it is encrypted.
   if (filter === 'encrypted') return value.replace('\n', '\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,9F1C2B7A44D0E3B15A6C8D2E0F1A3B4C\n\n');

@@ -38,14 +38,21 @@ export function rule(input: RuleInput): ProviderRule {
 }
 
 /**
+ * What may end an escape sequence right before a token: the letter of a backslash escape (`\n`, `\t`
+ * in a JSON or log string), the last hex digit of a percent-encoding (`%3D`, `%20` in a URL) or of a
+ * `\u003d` escape. Such a character touches the token without being part of it.
+ */
+const ESCAPE_TAIL = '\\\\|%[0-9A-Fa-f]|\\\\u[0-9A-Fa-f]{3}';
+
+/**
  * A global regex for `body` that may not touch a token character (`edge`) on either side
- * (`=` is only checked on the right).
+ * (`=` is only checked on the right), unless that character ends an escape sequence.
  * The whole match is the secret unless the caller uses a capture group.
  */
 export function token(body: string, edge = WORD, flags = 'g'): RegExp {
   // `=` only ever pads the end of a value; before it, it is the assignment (`KEY=value`).
   const left = edge.replace(/=/g, '');
-  return new RegExp(`(?<![${left}])${body}(?![${edge}])`, flags);
+  return new RegExp(`(?<!(?<!${ESCAPE_TAIL})[${left}])${body}(?![${edge}])`, flags);
 }
 
 /** Options of a context rule: a value shape that only counts when the provider is named near it. */

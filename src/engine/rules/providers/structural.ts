@@ -53,7 +53,7 @@ function pemRule(id: string, title: string, label: string, keywords: string[], f
     format,
     remediation: keyFix,
     reference: 'https://www.rfc-editor.org/rfc/rfc7468',
-    pattern: new RegExp(alsoArmour ? `${pem}|${alsoArmour}` : pem, 'g'),
+    pattern: new RegExp(alsoArmour ? `(?:${pem}|${alsoArmour})` : pem, 'g'),
     keywords,
     allowRuns,
     validate: (value, context) => hasKeyMaterial(value) && !insideServiceAccountJson(context),

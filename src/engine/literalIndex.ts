@@ -1,0 +1,232 @@
+import { leadingLiterals } from './regexLiterals';
+
+/**
+ * Finds where literal words (rule keywords, the literals patterns start with) occur in a text, for
+ * all of them in one pass over the lower-cased text instead of one search per word or per regex.
+ * Detectors register their words once; the first request for a text runs the pass for every
+ * registered word and later requests for the same text reuse it.
+ */
+
+/** Size of the head table (a hash of three characters; collisions only cost a `startsWith`). */
+const HEAD_MASK = (1 << 16) - 1;
+
+/** Words bucketed by a hash of their first three characters. */
+export interface LiteralTable {
+  words: string[];
+  idOf: Map<string, number>;
+  /** Head hash -> 1 + index into `buckets` (0: no word starts so). */
+  heads: Int32Array;
+  buckets: number[][];
+  /**
+   * Per bucket (same 1-based index as `heads`), a bit per `code & 31` of the words' fourth characters
+   * (all bits when a word has only three): most positions whose head matches are ruled out by it.
+   */
+  fourth: Int32Array;
+  /** Words shorter than three characters (`sk`), searched for with `indexOf`. */
+  short: number[];
+}
+
+/** A table for `words` (lower-case; duplicates ignored). */
+export function buildLiteralTable(words: Iterable<string>): LiteralTable {
+  const unique = [...new Set(words)];
+  const table: LiteralTable = {
+    words: unique, idOf: new Map(unique.map((word, id) => [word, id])), heads: new Int32Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0), short: [],
+  };
+  unique.forEach((word, id) => {
+    if (word.length < 3) {
+      table.short.push(id);
+      return;
+    }
+    const slot = (word.charCodeAt(0) * 961 + word.charCodeAt(1) * 31 + word.charCodeAt(2)) & HEAD_MASK;
+    if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
+    table.buckets[table.heads[slot] - 1].push(id);
+  });
+  table.fourth = new Int32Array(table.buckets.length + 1);
+  table.buckets.forEach((bucket, index) => {
+    for (const id of bucket) {
+      const word = unique[id];
+      table.fourth[index + 1] |= word.length < 4 ? -1 : 1 << (word.charCodeAt(3) & 31);
+    }
+  });
+  return table;
+}
+
+/** Every occurrence (overlapping ones too) of every word of the table in `lower`, ascending, by word id. */
+export function findLiterals(lower: string, table: LiteralTable): number[][] {
+  const { words, heads, buckets, fourth } = table;
+  const positions: number[][] = words.map(() => []);
+  const n = lower.length;
+  let a = n > 0 ? lower.charCodeAt(0) : 0;
+  let b = n > 1 ? lower.charCodeAt(1) : 0;
+  // Hot loop (every character of every scanned file): the hash is inlined on purpose.
+  for (let i = 0; i + 2 < n; i++) {
+    const c = lower.charCodeAt(i + 2);
+    const head = heads[(a * 961 + b * 31 + c) & HEAD_MASK];
+    if (head !== 0 && ((fourth[head] >>> (lower.charCodeAt(i + 3) & 31)) & 1) === 1) {
+      for (const id of buckets[head - 1]) if (lower.startsWith(words[id], i)) positions[id].push(i);
+    }
+    a = b;
+    b = c;
+  }
+  for (const id of table.short) {
+    const word = words[id];
+    if (word.length === 0) continue;
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) positions[id].push(at);
+  }
+  return positions;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The shared pass
+
+const registered = new Set<string>();
+let sharedTable: LiteralTable | undefined;
+
+/** Adds words (lower-case) to the shared pass. Best done at load time, before the first scan. */
+export function registerLiterals(words: Iterable<string>): void {
+  for (const word of words) {
+    if (!registered.has(word)) {
+      registered.add(word);
+      sharedTable = undefined;
+    }
+  }
+}
+
+/** What the shared pass found in one text, with the table it used. */
+interface SharedHits {
+  table: LiteralTable;
+  positions: number[][];
+}
+
+const hitsByText = new WeakMap<object, SharedHits>();
+
+/**
+ * Ascending offsets, in `source.lowerText`, of every occurrence of `word` (registered on the fly if it
+ * was not). `source` is the scan's context object: the pass runs once per context.
+ */
+export function literalPositions(source: { lowerText: string }, word: string): number[] {
+  if (!registered.has(word)) registerLiterals([word]);
+  sharedTable ??= buildLiteralTable(registered);
+  let hits = hitsByText.get(source);
+  if (!hits || hits.table !== sharedTable) {
+    hits = { table: sharedTable, positions: findLiterals(source.lowerText, sharedTable) };
+    hitsByText.set(source, hits);
+  }
+  return hits.positions[hits.table.idOf.get(word) as number];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Regular expressions tried only where their leading literals occur
+
+/** A global pattern prepared by {@link anchoredPattern}. */
+export interface AnchoredPattern {
+  regex: RegExp;
+  /** Lower-cased literals every match starts with, when they could be read from the source. */
+  anchors?: string[];
+  /** The pattern with `y`, tried at the anchors' occurrences. */
+  sticky?: RegExp;
+}
+
+/** Prepares a global regex for {@link forEachMatch} and registers its leading literals for the shared pass. */
+export function anchoredPattern(regex: RegExp): AnchoredPattern {
+  const global = regex.flags.includes('g') ? regex : new RegExp(regex.source, `${regex.flags}g`);
+  const anchors = leadingLiterals(regex.source);
+  // Non-ASCII literals could change length or meaning when lower-cased: such patterns scan the whole text.
+  if (!anchors || !anchors.every((anchor) => /^[\x20-\x7e]+$/.test(anchor))) return { regex: global };
+  registerLiterals(anchors);
+  return { regex: global, anchors, sticky: new RegExp(regex.source, `${global.flags}y`) };
+}
+
+/**
+ * Calls `visit` with the same matches, in the same order, as `regex.exec` in a global loop over
+ * `source.text` (an empty match advancing by one). With anchors, the sticky pattern is tried only at
+ * their occurrences past the previous match: every match starts at one, so the first success is the
+ * leftmost match a global search would return.
+ */
+export function forEachMatch(source: { text: string; lowerText: string }, pattern: AnchoredPattern, visit: (m: RegExpExecArray) => void): void {
+  const { text } = source;
+  const { anchors, sticky } = pattern;
+  if (!anchors || !sticky || source.lowerText.length !== text.length) {
+    const regex = pattern.regex;
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      visit(m);
+    }
+    return;
+  }
+  let next = 0;
+  for (const at of anchorOffsets(source, anchors)) {
+    if (at < next) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    next = m[0].length === 0 ? at + 1 : at + m[0].length;
+    visit(m);
+  }
+}
+
+const prepared = new WeakMap<RegExp, AnchoredPattern>();
+
+/**
+ * The matches a global `regex.exec` loop over `source.text` returns, found with {@link forEachMatch}
+ * (the pattern is prepared once per RegExp object). For detectors that loop over a whole text.
+ */
+export function matchesOf(source: { text: string; lowerText: string }, regex: RegExp): RegExpExecArray[] {
+  let pattern = prepared.get(regex);
+  if (!pattern) {
+    pattern = anchoredPattern(regex);
+    prepared.set(regex, pattern);
+  }
+  const matches: RegExpExecArray[] = [];
+  forEachMatch(source, pattern, (m) => matches.push(m));
+  return matches;
+}
+
+/**
+ * What the global alternation `words.join('|')` (plain lower-case words, no flags) finds in
+ * `source.lowerText`, by word: at each offset the first listed word that occurs there, and no two hits
+ * overlapping. Built from the shared pass instead of running the alternation over the text.
+ */
+export function alternationHits(source: { lowerText: string }, words: readonly string[]): Map<string, number[]> {
+  const hits = new Map<string, number[]>();
+  const lists = words.map((word) => literalPositions(source, word));
+  const keys = new Float64Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let k = 0;
+  // offset * 64 + word index: sorting the keys orders hits by offset, then by the word's place in the list.
+  lists.forEach((list, index) => {
+    for (const at of list) keys[k++] = at * 64 + index;
+  });
+  keys.sort();
+  let consumed = 0;
+  for (const key of keys) {
+    const at = Math.floor(key / 64);
+    if (at < consumed) continue;
+    const word = words[key - at * 64];
+    const list = hits.get(word);
+    if (list) list.push(at);
+    else hits.set(word, [at]);
+    consumed = at + word.length;
+  }
+  return hits;
+}
+
+/** True when `alternationHits` can stand for the regex: distinct plain words, at most 64 of them. */
+export function isWordAlternation(regex: RegExp): boolean {
+  const words = regex.source.split('|');
+  return regex.flags.replace(/[gd]/g, '') === '' && words.length <= 64 && new Set(words).size === words.length &&
+    words.every((word) => /^[a-z0-9_-]+$/.test(word));
+}
+
+/** Ascending, distinct offsets where one of the anchors occurs. */
+export function anchorOffsets(source: { lowerText: string }, anchors: readonly string[]): number[] {
+  return mergeAscending(anchors.map((anchor) => literalPositions(source, anchor)));
+}
+
+/** Ascending, distinct union of ascending lists. */
+export function mergeAscending(lists: readonly number[][]): number[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  const all = nonEmpty.flat().sort((a, b) => a - b);
+  return all.filter((at, index) => index === 0 || at !== all[index - 1]);
+}

@@ -1,0 +1,1 @@
+password: str = "{{rand:16:pw}}"{{expect:generic-password}}

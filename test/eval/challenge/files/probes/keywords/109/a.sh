@@ -1,0 +1,1 @@
+PASSWORD="{{rand:16:pw}}" ./run.sh{{expect:generic-password}}

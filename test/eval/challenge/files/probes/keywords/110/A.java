@@ -1,0 +1,1 @@
+String pwd = new String("{{rand:16:pw}}");{{expect:generic-password}}

@@ -1,0 +1,1 @@
+secret = '''{{rand:40}}'''{{expect:generic-secret}}

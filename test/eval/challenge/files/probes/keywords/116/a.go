@@ -1,0 +1,1 @@
+os.Setenv("API_KEY", "{{rand:40}}"){{expect:generic-secret}}

@@ -1,0 +1,1 @@
+const { password = "{{rand:16:pw}}" } = opts;{{expect:generic-password}}

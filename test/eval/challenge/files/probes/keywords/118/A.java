@@ -1,0 +1,1 @@
+@Value("${db.password:{{rand:16:pw}}}"){{expect:generic-password}}

@@ -1,0 +1,1 @@
+JWT_SECRET = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+ENCRYPTION_KEY = "{{rand:40}}"{{expect:generic-secret}}

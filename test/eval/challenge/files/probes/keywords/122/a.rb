@@ -1,0 +1,1 @@
+SIGNING_KEY = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+const webhookSecret = "{{rand:40}}";{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+consumer_secret = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+headers: { 'x-api-key': '{{rand:40}}' }{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+bearer_token = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+refresh_token = "{{rand:40}}"{{expect:generic-secret}}

@@ -1,0 +1,1 @@
+password=$(cat /run/secrets/db)

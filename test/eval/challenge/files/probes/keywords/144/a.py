@@ -1,0 +1,1 @@
+password = settings.DB_PASSWORD

@@ -1,0 +1,1 @@
+password = config.get("password")

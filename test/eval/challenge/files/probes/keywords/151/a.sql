@@ -1,0 +1,1 @@
+password VARCHAR(255) NOT NULL,

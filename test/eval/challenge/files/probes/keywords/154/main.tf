@@ -1,0 +1,1 @@
+password = var.db_password

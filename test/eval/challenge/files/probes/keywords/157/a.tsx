@@ -1,0 +1,1 @@
+<Input type="password" name="password" placeholder="Password" />

@@ -1,0 +1,1 @@
+password = keyring.get_password("svc", "user")

@@ -1,0 +1,1 @@
+password_sha1 = "5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8"

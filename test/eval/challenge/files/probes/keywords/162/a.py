@@ -1,0 +1,3 @@
+class Kind(Enum):
+    API_KEY = "api_key"
+    PASSWORD = "password"

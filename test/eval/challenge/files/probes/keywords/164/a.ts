@@ -1,0 +1,1 @@
+const resetPasswordUrl = "/account/reset-password";

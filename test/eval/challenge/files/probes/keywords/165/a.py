@@ -1,0 +1,1 @@
+secret_content_type = "application/octet-stream"
