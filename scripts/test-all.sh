@@ -123,6 +123,8 @@ fi
 
 if ((HOST_OK && PACKAGE_OK)); then
   suite ui ui 600 node test/ui/smoke.js
+  suite ui-quickfix ui-quickfix 600 node test/ui/quickfix.js
+  suite ui-vault ui-vault 600 node test/ui/vault.js
 else
   note "ui: skipped (host install or packaging failed)"
   record ui 0 1

@@ -108,7 +108,8 @@ export function isReference(valueOrContext: string): boolean {
   if (trimmed.length === 0) return false;
   const lower = trimmed.toLowerCase();
   for (const prefix of REFERENCE_PREFIXES) if (lower.startsWith(prefix)) return true;
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed) || /^\$\{[^}]*\}$/.test(trimmed)) return true;
+  // `$VAR`, `${VAR}`, and OpenSSL/Perl-style qualified names (`$section::name`).
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*$/.test(trimmed) || /^\$\{[^}]*\}$/.test(trimmed)) return true;
   if (lower.includes('${') || lower.includes('{{') || lower.includes('#{') || lower.includes('$(')) return true;
   if (/%\([a-z_]+\)s|%[a-z_]+%/.test(lower)) return true;
   return REFERENCE_CALLS.test(lower);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { computeLineStarts, lineIndexAt } from '../engine/lines';
 import type { Finding, Severity } from '../engine/types';
 import type { SeverityOverride } from './config';
 import { ruleDocsUri } from './links';
@@ -16,23 +17,12 @@ export interface OffsetPositions {
  * TextDocument (`\n`, `\r\n` and a lone `\r` each end a line).
  */
 export function textPositions(text: string): OffsetPositions {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (ch === 10 || ch === 13) lineStarts.push(i + 1);
-  }
+  const lineStarts = computeLineStarts(text);
   return {
     positionAt(offset: number): vscode.Position {
       const clamped = Math.max(0, Math.min(offset, text.length));
-      let low = 0;
-      let high = lineStarts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (lineStarts[mid] <= clamped) low = mid;
-        else high = mid - 1;
-      }
-      return new vscode.Position(low, clamped - lineStarts[low]);
+      const line = lineIndexAt(lineStarts, clamped);
+      return new vscode.Position(line, clamped - lineStarts[line]);
     },
   };
 }

@@ -378,6 +378,7 @@ const negatives: ChallengeCase[] = [
   { name: 'flag in prose', file: 'lib/vcs.py', lines: ['    """Pass the --username and --password options instead of the URL."""'] },
   { name: 'list of field names', file: 'lib/pkg.py', lines: ["defaults = dict.fromkeys(['username', 'password', 'repository'], '')"] },
   { name: 'bare key format path', file: 'lib/msvc.py', lines: ['key = r"{}\\{:0.1f}\\VC\\VC_OBJECTS_PLATFORM_INFO\\Win32\\Directories".format(base, version)'] },
+  { name: 'openssl variable', file: 'ssl/openssl.cnf', lines: ['[insta]', 'secret = $insta::secret # pass:insta'] },
 ];
 
 const riskyPositives: ChallengeCase[] = [

@@ -12,6 +12,7 @@ import {
   sanitizeKeyMeta,
   valueProblem,
 } from '../../engine/vault/lifecycle';
+import type { NewKeyInput } from '../../engine/vault/lifecycle';
 import type { KeyRef, RotationJournal, SecretSlot, VaultPorts } from '../../engine/vault/journal';
 import type { Clock, KeyMeta, KeyScope, KeyTier, Millis } from '../../engine/vault/types';
 import type { KnownKey } from '../../engine/types';
@@ -21,16 +22,8 @@ const JOURNAL_KEY = 'keyguard.vault.journal';
 /** Every secret id Keyguard writes starts with this, so `onDidChange` can tell ours apart. */
 export const SECRET_PREFIX = 'keyguard.vault:';
 
-/** What `addKey` receives once prompts or arguments are resolved. */
-export interface AddKeyInput {
-  name: string;
-  value: string;
-  expiresAt?: Millis;
-  tier?: KeyTier;
-  rotateEveryDays?: number;
-  scope?: KeyScope;
-  inject?: boolean;
-}
+/** What `addKey` receives once prompts or arguments are resolved (the provider guess is made here). */
+export type AddKeyInput = Omit<NewKeyInput, 'guess'>;
 
 /**
  * The one place that touches `context.secrets`. Values live only there; metadata (fingerprints, masked
