@@ -1,7 +1,7 @@
 import type { DetectContext } from '../src/engine/detect';
-import { shannonEntropy } from '../src/engine/entropy';
 import { languageOf } from '../src/engine/language';
 import { computeLineStarts } from '../src/engine/lines';
+import { detectWithRules } from '../src/engine/providers';
 import { providerRules } from '../src/engine/rules/providers';
 import type { ProviderRule } from '../src/engine/rules/types';
 import { scanText } from '../src/engine/scanner';
@@ -38,28 +38,12 @@ function context(text: string, fileName: string): DetectContext {
 }
 
 /**
- * Runs one provider rule alone, through the same steps `detectProviders` applies to each candidate rule
- * (global regex over the text, entropy floor, validator), and returns how many values it accepted.
+ * Runs one provider rule alone through the production driver (`detectWithRules`: the keyword pass,
+ * line windows for context rules, anchored matching, entropy floor, validator) and returns how many
+ * values it accepted.
  */
 export function runRuleAlone(rule: ProviderRule, ctx: DetectContext): number {
-  if (!rule.keywords.some((keyword) => ctx.lowerText.includes(keyword))) return 0;
-  const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
-  const pattern = new RegExp(rule.pattern.source, flags);
-  const group = rule.secretGroup ?? 0;
-  let accepted = 0;
-  for (let m = pattern.exec(ctx.text); m; m = pattern.exec(ctx.text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    const value = m[group];
-    if (!value) continue;
-    const start = m.index + m[0].lastIndexOf(value);
-    if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
-    if (rule.validate && !rule.validate(value, { text: ctx.text, start, end: start + value.length, fileName: ctx.fileName })) continue;
-    accepted++;
-  }
-  return accepted;
+  return detectWithRules(ctx, [rule]).length;
 }
 
 /** A valid-looking sample of the rule's format from the fake-key generator, when it knows the rule. */

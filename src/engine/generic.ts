@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
-import { alternationHits, isWordAlternation, matchesOf, registerLiterals } from './literalIndex';
+import { alternationHits, isWordAlternation, matchesOf, occursIn, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -282,14 +282,19 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     const leaf = lastSegment(assignment.name);
     const bare = isBareKey(leaf, assignment.name);
     const nameClass = classifyWithParent(leaf, assignment.name) ?? (bare ? 'key' : undefined);
-    if (!nameClass || !judgeSecretValue(assignment.value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) continue;
-    if (bare && !isStronglyRandom(assignment.value)) continue;
+    if (!nameClass) continue;
+    const scheme = nameClass === 'secret' ? authScheme(assignment.value) : null;
+    const value = scheme ? assignment.value.slice(scheme[0].length) : assignment.value;
+    const start = assignment.valueStart + (scheme ? scheme[0].length : 0);
+    if (!judgeSecretValue(value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) continue;
+    if (bare && !isStronglyRandom(value)) continue;
     taken.add(assignment.valueStart);
-    out.push({ nameClass, start: assignment.valueStart, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
+    out.push({ nameClass, start, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
   }
   const extra = curlCredentials(ctx, nonProduction);
   extra.push(...commandPasswords(ctx, nonProduction));
   extra.push(...credentialCalls(ctx, nonProduction));
+  if (/(?:^|[\\/])(?:\.pgpass|pgpass\.conf)$/.test(ctx.fileName)) extra.push(...pgpassPasswords(ctx, nonProduction));
   if (ctx.language === 'terraform') extra.push(...terraformDefaults(ctx, nonProduction));
   if (ctx.language === 'sql') extra.push(...sqlIdentifiedBy(ctx, nonProduction));
   extra.push(...basicAuthTuples(ctx, nonProduction));
@@ -318,6 +323,17 @@ function judgeDecoded(value: string, nameClass: SecretNameClass, nonProduction: 
 /** Sections of a package manifest whose keys are package names (`minipass`, `passport-jwt`) and values versions. */
 const DEPENDENCY_SECTION = /^(?:(?:dev|peer|optional|bundled?)?[dD]ependencies|require(?:-dev)?|overrides|resolutions|engines|pnpm\.overrides)\./;
 
+/** An HTTP auth scheme word before the credential (`Token …`, `Basic …`); the credential is what follows. */
+const AUTH_SCHEME = /^(?:Basic|Bearer|Token|Digest|ApiKey|Api-Key|Key|Bot|SSWS|GenieKey|token|bearer|basic)[ \t]+(?=\S+$)/;
+
+/** The scheme word of `Token <credential>`, when what follows reads as a credential (not `Token imprevisto.`). */
+function authScheme(value: string): RegExpExecArray | null {
+  const m = AUTH_SCHEME.exec(value);
+  if (!m) return null;
+  const rest = value.slice(m[0].length);
+  return rest.length >= 12 && /\d/.test(rest) && /^[A-Za-z0-9+/=_.~:-]+$/.test(rest) && !/[.:]$/.test(rest) ? m : null;
+}
+
 /** Key paths under which values are ciphertext by design (SealedSecret `encryptedData`, SOPS metadata). */
 const ENCRYPTED_PATH = /(?:^|\.)(?:encrypteddata|encrypted|sops|ciphertext)(?:[.[]|$)/i;
 
@@ -326,13 +342,16 @@ function judgeEntry(entry: KeyValueEntry, nonProduction: boolean, prose: boolean
   const nameClass = classifyWithParent(entry.key, entry.keyPath) ?? (bare ? 'key' : undefined);
   if (!nameClass || entry.tag || ENCRYPTED_PATH.test(entry.keyPath)) return undefined;
   if (bare && !isStronglyRandom(entry.value)) return undefined;
+  // `Authorization: Token …`: the credential follows the scheme word (only when offsets map one to one).
+  const raw = entryText(entry);
+  const scheme = nameClass === 'secret' && raw !== undefined ? authScheme(raw.trim()) : null;
+  const value = scheme ? raw!.trim().slice(scheme[0].length) : entry.value;
   // A `development:` or `test:` section is as much test material as a test file.
   const local = nonProduction || isNonProductionPath(entry.keyPath) || (!!entry.section && isNonProductionPath(entry.section));
-  if (!judgeSecretValue(entry.value, nameClass, { nonProduction: local, prose, quoted: entry.quoted })) return undefined;
+  if (!judgeSecretValue(value, nameClass, { nonProduction: local, prose, quoted: entry.quoted })) return undefined;
   if (kubeSecret && /^data\.[^.]+$/.test(entry.keyPath) && !judgeDecoded(entry.value, nameClass, local)) return undefined;
-  let start = entry.valueStart;
+  let start = entry.valueStart + (scheme ? scheme[0].length : 0);
   let end = entry.valueEnd;
-  const raw = entryText(entry);
   if (raw !== undefined) {
     const trimmedStart = raw.length - raw.trimStart().length;
     start += trimmedStart;
@@ -535,8 +554,8 @@ const PASSWORD_COMMANDS = /(?<![\w.-])(htpasswd|mysql|mysqldump|mysqladmin|mysql
  * password candidate. A bare `-p` on a MySQL client prompts for the password, so only the glued form counts there.
  */
 function commandPasswords(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
-  const lower = ctx.lowerText;
-  if (!lower.includes('mysql') && !lower.includes('mariadb') && !lower.includes('sshpass') && !lower.includes(' login') && !lower.includes('htpasswd')) return [];
+  // `occursIn` reads the shared literal pass: a missing word costs a lookup, not a search of the whole text.
+  if (!occursIn(ctx, 'mysql') && !occursIn(ctx, 'mariadb') && !occursIn(ctx, 'sshpass') && !occursIn(ctx, ' login') && !occursIn(ctx, 'htpasswd')) return [];
   const found: SecretCandidate[] = [];
   for (const m of matchesOf(ctx, PASSWORD_COMMANDS)) {
     const mysql = /^m/.test(m[1]);
@@ -580,8 +599,7 @@ const PLAIN_AUTH_CALL = /\bPlainAuth\(\s*(["'`])[^"'`\n]{0,120}\1\s*,\s*(["'`])[
  * password argument, as a password candidate.
  */
 function credentialCalls(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
-  const lower = ctx.lowerText;
-  if (!lower.includes('login') && !lower.includes('auth') && !lower.includes('credential')) return [];
+  if (!occursIn(ctx, 'login') && !occursIn(ctx, 'auth') && !occursIn(ctx, 'credential')) return [];
   const found: SecretCandidate[] = [];
   for (const [source, group] of [[CREDENTIAL_CALL, 3], [PLAIN_AUTH_CALL, 4]] as const) {
     for (const m of matchesOf(ctx, source)) {
@@ -608,6 +626,30 @@ function htpasswdPassword(tokens: CommandToken[]): CommandToken | undefined {
     }
   }
   return batch ? operands[noFile ? 1 : 2] : undefined;
+}
+
+/** PostgreSQL `.pgpass`: `host:port:database:user:password` per line (`\\:` escapes a colon); the fifth field. */
+function pgpassPasswords(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  const found: SecretCandidate[] = [];
+  const { text, lineStarts } = ctx;
+  for (let l = 0; l < lineStarts.length; l++) {
+    const lineStart = lineStarts[l];
+    let lineEnd = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+    if (text[lineEnd - 1] === '\r') lineEnd--;
+    if (text[lineStart] === '#') continue;
+    let colons = 0;
+    let k = lineStart;
+    for (; k < lineEnd && colons < 4; k++) {
+      if (text[k] === '\\') k++;
+      else if (text[k] === ':') colons++;
+    }
+    if (colons < 4 || k >= lineEnd) continue;
+    const password = text.slice(k, lineEnd);
+    if (judgeSecretValue(password, 'password', { nonProduction })) {
+      found.push({ nameClass: 'password', start: k, end: lineEnd, keyName: 'password', keyPath: 'pgpass.password' });
+    }
+  }
+  return found;
 }
 
 /** SQL `CREATE USER … IDENTIFIED BY 'secret'` (MySQL, Oracle): the quoted string is a password. */
@@ -969,7 +1011,8 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
   const reversed = quotedKey ? undefined : reversedComparison(linePrefix, s);
   if (reversed) {
-    return { name, nameStart, keyName: lastSegment(name), keyPath: keyPathOf(text, s, name, language), value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
+    // A comparison names no enclosing object worth the backward scan keyPathOf makes, so the name is the path.
+    return { name, nameStart, keyName: lastSegment(name), keyPath: name, value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
   }
   if (op) {
     if (op === '(' && !comparison && (spaced || !acceptsCallValue(name, text, s))) return undefined;
@@ -977,7 +1020,8 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
     v = j + op.length;
     opKind = op;
   } else if (spaced && (flag || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix) || /^\s*#\s*define\s+$/.test(linePrefix) ||
-    (language === 'sql' && QUOTES.has(text[j])) || (isNetrc(ctx.fileName) && /^pass(?:word|wd)?$/i.test(name)))) {
+    (language === 'sql' && QUOTES.has(text[j])) || (isNetrc(ctx.fileName) && /^pass(?:word|wd)?$/i.test(name)) ||
+    (loose && QUOTES.has(text[j]) && /^\s*$/.test(linePrefix) && quotedToLineEnd(text, j)))) {
     v = j;
     opKind = ' ';
   } else {
@@ -1072,6 +1116,16 @@ function environmentDefault(text: string, v: number, language: LanguageId): { st
   const head = text.slice(v, v + 200);
   const m = ENV_READ_WITH_DEFAULT.exec(head) ?? ENV_OR_DEFAULT.exec(head);
   return m ? readLiteral(text, v + m[0].length, language) : undefined;
+}
+
+/** `storePassword "…"` (Gradle/Groovy), `auth_password "…";`: a quoted literal that is the rest of its line. */
+function quotedToLineEnd(text: string, j: number): boolean {
+  const quote = text[j];
+  const close = text.indexOf(quote, j + 1);
+  if (close < 0 || close - j > 1000) return false;
+  const eol = text.indexOf('\n', j);
+  if (eol >= 0 && eol < close) return false;
+  return /^[ \t]*;?[ \t]*(?:\r?\n|$)/.test(text.slice(close + 1, close + 40));
 }
 
 /** Method names that compare their receiver with their argument. */
@@ -1201,6 +1255,7 @@ function readLiteral(text: string, v: number, language: LanguageId): { start: nu
     // `@` is Objective-C's NSString literal (`@"…"`); `[]byte("…")`, `Buffer.from("…")`, `GetBytes("…")` hold key bytes.
     if (wrapper && QUOTES.has(text[i + wrapper[0].length])) i += wrapper[0].length;
   }
+  if (language === 'json' && text[i] === '\\' && text[i + 1] === '"') return escapedQuoted(text, i);
   const quote = text[i];
   if (!QUOTES.has(quote)) return undefined;
   if (text[i + 1] === quote && text[i + 2] === quote) return tripleQuotedOneLine(text, i, quote);
@@ -1233,6 +1288,20 @@ function tripleQuotedOneLine(text: string, i: number, quote: string): { start: n
   const start = i + 3;
   if (close === start || text.slice(start, close).includes('\n')) return undefined;
   return { start, end: close, quoted: true };
+}
+
+/** `\"…\"` inside a JSON string (notebook cells, embedded scripts): the text between the escaped quotes. */
+function escapedQuoted(text: string, i: number): { start: number; end: number; quoted: boolean } | undefined {
+  const limit = Math.min(text.length, i + 1002);
+  for (let k = i + 2; k < limit; k++) {
+    const c = text[k];
+    if (c === '\n' || c === '"') return undefined;
+    if (c === '\\') {
+      if (text[k + 1] === '"') return k > i + 2 ? { start: i + 2, end: k, quoted: true } : undefined;
+      k++;
+    }
+  }
+  return undefined;
 }
 
 /** An unquoted word value; `toLineEnd` reads to the end of the line (YAML-ish, env, properties). */

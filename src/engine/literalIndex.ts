@@ -105,14 +105,29 @@ const hitsByText = new WeakMap<object, SharedHits>();
  * was not). `source` is the scan's context object: the pass runs once per context.
  */
 export function literalPositions(source: { lowerText: string }, word: string): number[] {
-  if (!registered.has(word)) registerLiterals([word]);
+  let hits = source === lastSource ? lastHits : hitsByText.get(source);
+  if (hits && hits.table === sharedTable) {
+    const id = hits.table.idOf.get(word);
+    if (id !== undefined) return hits.positions[id];
+  }
+  registerLiterals([word]);
   sharedTable ??= buildLiteralTable(registered);
-  let hits = hitsByText.get(source);
   if (!hits || hits.table !== sharedTable) {
     hits = { table: sharedTable, positions: findLiterals(source.lowerText, sharedTable) };
     hitsByText.set(source, hits);
   }
+  lastSource = source;
+  lastHits = hits;
   return hits.positions[hits.table.idOf.get(word) as number];
+}
+
+/** The last context asked about (most requests in a row are for the same one). */
+let lastSource: object | undefined;
+let lastHits: SharedHits | undefined;
+
+/** `source.lowerText.includes(word)`, answered from the shared pass (`word` lower-case, non-empty). */
+export function occursIn(source: { lowerText: string }, word: string): boolean {
+  return literalPositions(source, word).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ export function detectRisky(ctx: DetectContext): RawMatch[] {
     detectDebug(ctx, matches);
     detectRailsLocalRequests(ctx, matches);
     detectFlaskRunDebug(ctx, matches);
+    detectVerboseErrors(ctx, matches);
     detectTlsOff(ctx, matches);
   }
   const seen = new Set<string>();
@@ -199,6 +200,29 @@ function detectFlaskRunDebug(ctx: DetectContext, out: RawMatch[]): void {
     if (inComment(ctx, start)) return;
     out.push({ ruleId: 'debug-in-production', start, end: start + 4, keyName: 'debug', keyPath: 'run.debug', detail: 'python-debug' });
   }, true);
+}
+
+/**
+ * Error pages that show internals, in files named for production: PHP `display_errors = On`
+ * (`php.ini-production`) and ASP.NET `<customErrors mode="Off"/>` (`Web.Release.config`).
+ */
+function detectVerboseErrors(ctx: DetectContext, out: RawMatch[]): void {
+  const lower = ctx.lowerText;
+  const php = lower.includes('display_errors');
+  const aspnet = lower.includes('customerrors');
+  if ((!php && !aspnet) || productionSignalOfPath(ctx.fileName) !== 'prod') return;
+  const forms: Array<[boolean, RegExp, string, string]> = [
+    [php, /^[ \t]*display_errors[ \t]*=[ \t]*["']?(On|1|true|yes|stdout|stderr)\b/dgim, 'display_errors', 'php-display-errors'],
+    [aspnet, /<customErrors\b[^>]{0,200}?\bmode\s*=\s*["'](Off)["']/dgi, 'customErrors.mode', 'aspnet-custom-errors-off'],
+  ];
+  for (const [present, regex, keyName, detail] of forms) {
+    if (!present) continue;
+    for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+      const [start, end] = m.indices![1];
+      if (inComment(ctx, start)) continue;
+      out.push({ ruleId: 'debug-in-production', start, end, keyName, keyPath: keyName, detail });
+    }
+  }
 }
 
 function sectionSignalOf(entry: KeyValueEntry): EnvSignal {

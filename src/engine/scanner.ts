@@ -38,7 +38,8 @@ export function skipReason(text: string, fileName: string, maxLength = DEFAULT_M
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   if (sample.includes('\u0000')) return 'binary content';
   let replacement = 0;
-  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0xfffd) replacement++;
+  // indexOf rather than a character loop: on the usual one-byte string it answers at once.
+  for (let at = sample.indexOf('\ufffd'); at >= 0; at = sample.indexOf('\ufffd', at + 1)) replacement++;
   if (sample.length > 0 && replacement / sample.length > 0.1) return 'not valid UTF-8 text';
   return undefined;
 }

@@ -254,6 +254,18 @@ const positives: ChallengeCase[] = [
   { name: 'htpasswd -nb', file: 'scripts/users.sh', lines: ['htpasswd -nbB admin @P@ > auth'], expect: GP },
   { name: 'py triple quoted', file: 'app/keys.py', lines: ["secret = '''@S@'''"], expect: GS },
   { name: 'spring @Value default', file: 'src/main/java/Db.java', lines: ['@Value("${db.password:@P@}")', 'private String password;'], expect: GP },
+  { name: 'yaml block scalar', file: 'config/app.yml', lines: ['db:', '  password: >-', '    @P@'], expect: PP },
+  { name: 'env inline comment', file: '.env', lines: ['DB_PASSWORD=@P@ # rotated monthly'], expect: PP },
+  { name: 'ini quoted', file: 'config/app.ini', lines: ['[db]', 'password = "@P@"'], expect: PP },
+  { name: 'yaml crlf', file: 'config/app.yml', lines: ['db:\r', '  password: @P@\r'], expect: PP },
+  { name: 'authorization basic header', file: 'scripts/call.sh', lines: ['curl -H "Authorization: Basic @B@" https://api.internal.io/v1'], expect: 'any-secret' },
+  { name: 'authorization token header', file: 'app/client.py', lines: ['headers = {"Authorization": "Token @S@"}'], expect: 'any-secret' },
+  { name: 'http file header', file: 'requests/api.http', lines: ['GET https://api.internal.io/v1/items', 'X-Auth-Token: @S@'], expect: 'any-secret' },
+  { name: 'gradle signing groovy', file: 'app/build.gradle', lines: ['signingConfigs {', '  release {', '    storePassword "@P@"', '  }', '}'], expect: 'any-secret' },
+  { name: 'pgpass', file: '.pgpass', lines: ['db.internal:5432:shop:app:@P@'], expect: 'any-secret' },
+  { name: 'dart const', file: 'lib/config.dart', lines: ["const apiKey = '@S@';"], expect: 'any-secret' },
+  { name: 'notebook source', file: 'notebooks/analysis.ipynb', lines: ['{"cells": [{"cell_type": "code", "source": ["import openai\\n", "api_key = \\"@S@\\"\\n"]}]}'], expect: 'any-secret' },
+  { name: 's3cfg', file: '.s3cfg', lines: ['[default]', 'secret_key = @S@'], expect: 'any-secret' },
 ];
 
 const negatives: ChallengeCase[] = [
@@ -379,6 +391,10 @@ const negatives: ChallengeCase[] = [
   { name: 'list of field names', file: 'lib/pkg.py', lines: ["defaults = dict.fromkeys(['username', 'password', 'repository'], '')"] },
   { name: 'bare key format path', file: 'lib/msvc.py', lines: ['key = r"{}\\{:0.1f}\\VC\\VC_OBJECTS_PLATFORM_INFO\\Win32\\Directories".format(base, version)'] },
   { name: 'openssl variable', file: 'ssl/openssl.cnf', lines: ['[insta]', 'secret = $insta::secret # pass:insta'] },
+  { name: 'gradle from env', file: 'app/build.gradle', lines: ['signingConfigs {', '  release {', '    storePassword "${System.env.KS_PASS}"', '    keyPassword "$keyPass"', '    storeFile file("release.jks")', '  }', '}'] },
+  { name: 'authorization from variable', file: 'app/client.py', lines: ['headers = {"Authorization": f"Bearer {token}"}', 'auth_header = "Bearer " + token'] },
+  { name: 'pgpass wildcard', file: '.pgpass', lines: ['# host:port:db:user:password', 'localhost:5432:*:postgres:*'] },
+  { name: 'translated token message', file: 'lib/es/diagnosticMessages.generated.json', lines: ['{', '  "Unexpected_token_1012": "Token inesperado.",', '  "Invalid_token": "Token non valido"', '}'] },
 ];
 
 const riskyPositives: ChallengeCase[] = [
@@ -435,6 +451,8 @@ const riskyPositives: ChallengeCase[] = [
   { name: 'yarn strict ssl', file: '.yarnrc.yml', lines: ['enableStrictSsl: false'], expect: TLS, line: 1 },
   { name: 'mongo url allow invalid', file: '.env', lines: ['MONGO_URL=mongodb+srv://cluster0.db.internal/?tlsAllowInvalidCertificates=true'], expect: TLS, line: 1 },
   { name: 'php stream context', file: 'src/http.php', lines: ['<?php', "$ctx = stream_context_create(['ssl' => ['verify_peer' => false, 'verify_peer_name' => false]]);"], expect: TLS, line: 2 },
+  { name: 'php.ini-production display_errors', file: 'docker/php.ini-production', lines: ['[PHP]', 'error_reporting = E_ALL', 'display_errors = On'], expect: DBG, line: 3 },
+  { name: 'Web.Release customErrors', file: 'Web.Release.config', lines: ['<configuration>', '  <system.web>', '    <customErrors mode="Off" />', '  </system.web>', '</configuration>'], expect: DBG, line: 3 },
 ];
 
 const riskyNegatives: ChallengeCase[] = [
@@ -464,6 +482,9 @@ const riskyNegatives: ChallengeCase[] = [
   { name: 'mongo url verified', file: '.env', lines: ['MONGO_URL=mongodb+srv://cluster0.db.internal/?tls=true'], quiet: ['tls-verify-disabled'] },
   { name: 'def default verify', file: 'lib/wheel.py', lines: ['    def __init__(self, filename=None, sign=False, verify=False):'], quiet: ['tls-verify-disabled'] },
   { name: 'conditional cert none', file: 'lib/http.py', lines: ['context.verify_mode = ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED'], quiet: ['tls-verify-disabled'] },
+  { name: 'php.ini-development display_errors', file: 'docker/php.ini-development', lines: ['display_errors = On'], quiet: ['debug-in-production'] },
+  { name: 'Web.Release customErrors on', file: 'Web.Release.config', lines: ['<customErrors mode="RemoteOnly" />'], quiet: ['debug-in-production'] },
+  { name: 'rails log level debug', file: 'config/environments/production.rb', lines: ['config.log_level = :debug'], quiet: ['debug-in-production'] },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

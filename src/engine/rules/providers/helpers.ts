@@ -126,9 +126,10 @@ const HCL_DEFAULT = /^\s*default\s*=\s*"$/;
  * that validators stay linear on minified files with megabyte-long lines.
  */
 export function linePrefix(text: string, start: number, max = 200): string {
-  const from = Math.max(0, start - max);
-  const newline = text.lastIndexOf('\n', start - 1);
-  return text.slice(Math.max(from, newline + 1), start);
+  // Look for the newline inside the window only: `text.lastIndexOf('\n', start)` would walk back over a
+  // whole megabyte-long line for every candidate on it.
+  const window = text.slice(Math.max(0, start - max), start);
+  return window.slice(window.lastIndexOf('\n') + 1);
 }
 
 /** The text from `end` to the end of its line, at most `max` characters. */
