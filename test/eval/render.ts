@@ -1,4 +1,5 @@
 import { renderTemplate } from '../support/template';
+import { mulberry32 } from '../support/random';
 
 /** One labelled finding the corpus expects: 1-based start line of the value and the rule that should report it. */
 export interface Expectation {
@@ -39,14 +40,7 @@ function hashSeed(seed: string): number {
 
 /** mulberry32: small, fast and deterministic, which is all an evaluation corpus needs. */
 export function seededRandom(seed: string): () => number {
-  let state = hashSeed(seed);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hashSeed(seed));
 }
 
 /**

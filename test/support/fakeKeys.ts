@@ -2,6 +2,7 @@ import { detectProviders } from '../../src/engine/providers';
 import { computeLineStarts } from '../../src/engine/lines';
 import { languageOf } from '../../src/engine/language';
 import { providerRules } from '../../src/engine/rules/providers';
+import { mulberry32 } from './random';
 
 /**
  * Fake but realistic keys for every provider rule, made at test time from a seeded PRNG, so the
@@ -25,17 +26,6 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: tiny, fast and good enough for test data. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';

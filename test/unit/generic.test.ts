@@ -9,6 +9,7 @@ import { computeLineStarts } from '../../src/engine/lines';
 import { isPlaceholder, isReference, looksLikeHashOrId } from '../../src/engine/placeholders';
 import { detectRisky } from '../../src/engine/risky';
 import type { RawMatch } from '../../src/engine/types';
+import { mulberry32 } from '../support/random';
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded test values: high-entropy, in no provider's prefixed format, made when the tests run.
@@ -20,14 +21,7 @@ function seedOf(text: string): number {
 }
 
 function prng(seed: string): () => number {
-  let a = seedOf(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seedOf(seed));
 }
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
