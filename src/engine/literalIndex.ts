@@ -7,8 +7,16 @@ import { leadingLiterals } from './regexLiterals';
  * registered word and later requests for the same text reuse it.
  */
 
-/** Size of the head table (a hash of three characters; collisions only cost a `startsWith`). */
-const HEAD_MASK = (1 << 16) - 1;
+/**
+ * Size of the head table (a hash of three characters; collisions only cost a `startsWith`). The hash,
+ * `(a << 10 ^ b << 5 ^ c) & HEAD_MASK`, rolls: shifting the last one by 5 and masking drops the oldest character.
+ */
+const HEAD_MASK = (1 << 15) - 1;
+
+/** The head hash of three character codes (what the rolling hash in {@link findLiterals} computes). */
+function headHash(a: number, b: number, c: number): number {
+  return ((a << 10) ^ (b << 5) ^ c) & HEAD_MASK;
+}
 
 /** Words bucketed by a hash of their first three characters. */
 export interface LiteralTable {
@@ -37,7 +45,7 @@ export function buildLiteralTable(words: Iterable<string>): LiteralTable {
       table.short.push(id);
       return;
     }
-    const slot = (word.charCodeAt(0) * 961 + word.charCodeAt(1) * 31 + word.charCodeAt(2)) & HEAD_MASK;
+    const slot = headHash(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
     if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
     table.buckets[table.heads[slot] - 1].push(id);
   });
@@ -56,17 +64,18 @@ export function findLiterals(lower: string, table: LiteralTable): number[][] {
   const { words, heads, buckets, fourth } = table;
   const positions: number[][] = words.map(() => []);
   const n = lower.length;
-  let a = n > 0 ? lower.charCodeAt(0) : 0;
-  let b = n > 1 ? lower.charCodeAt(1) : 0;
-  // Hot loop (every character of every scanned file): the hash is inlined on purpose.
+  let hash = ((n > 0 ? lower.charCodeAt(0) : 0) << 5) ^ (n > 1 ? lower.charCodeAt(1) : 0);
+  // Hot loop (every character of every scanned file): the hash rolls and is inlined on purpose.
   for (let i = 0; i + 2 < n; i++) {
-    const c = lower.charCodeAt(i + 2);
-    const head = heads[(a * 961 + b * 31 + c) & HEAD_MASK];
+    hash = ((hash << 5) ^ lower.charCodeAt(i + 2)) & HEAD_MASK;
+    const head = heads[hash];
     if (head !== 0 && ((fourth[head] >>> (lower.charCodeAt(i + 3) & 31)) & 1) === 1) {
-      for (const id of buckets[head - 1]) if (lower.startsWith(words[id], i)) positions[id].push(i);
+      const bucket = buckets[head - 1];
+      for (let j = 0; j < bucket.length; j++) {
+        const id = bucket[j];
+        if (lower.startsWith(words[id], i)) positions[id].push(i);
+      }
     }
-    a = b;
-    b = c;
   }
   for (const id of table.short) {
     const word = words[id];

@@ -29,7 +29,17 @@ interface Compiled {
    */
   anchors?: string[];
   sticky?: RegExp;
+  /**
+   * For `url-credentials`: every match starts where the run of scheme characters ending at a `://`
+   * begins (its lookbehind forbids starting inside the run), so the sticky pattern is tried there only.
+   */
+  schemeAnchored?: boolean;
 }
+
+/** Rules whose matches start at the run of scheme characters just before a `://` (see `schemeAnchored`). */
+const SCHEME_ANCHORED_RULES = new Set(['url-credentials']);
+/** Longest scheme those rules accept (`[A-Za-z][A-Za-z0-9+.\-]{1,30}`). */
+const MAX_SCHEME_LENGTH = 31;
 
 let compiledRules: Compiled[] | undefined;
 
@@ -43,6 +53,9 @@ function compiled(): Compiled[] {
       // Non-ASCII literals could change length or meaning when lower-cased: those rules scan the whole text.
       if (anchors && anchors.every((anchor) => /^[\x20-\x7e]+$/.test(anchor))) {
         entry.anchors = anchors;
+        entry.sticky = new RegExp(rule.pattern.source, `${flags}y`);
+      } else if (SCHEME_ANCHORED_RULES.has(rule.id) && !entry.lineScoped) {
+        entry.schemeAnchored = true;
         entry.sticky = new RegExp(rule.pattern.source, `${flags}y`);
       }
       return entry;
@@ -121,6 +134,8 @@ function runEntry(ctx: DetectContext, entry: Compiled, hits: KeywordHits, out: R
     for (const [from, to] of keywordWindows(ctx, hits, present)) runRule(ctx, entry, from, to, out);
   } else if (entry.anchors && entry.sticky && ctx.lowerText.length === ctx.text.length) {
     runAnchored(ctx, entry, entry.sticky, mergeAscending(entry.anchors.map(hits.positionsOf)), out);
+  } else if (entry.schemeAnchored && entry.sticky && ctx.lowerText.length === ctx.text.length) {
+    runAnchored(ctx, entry, entry.sticky, schemeStarts(ctx.text, hits.positionsOf('://')), out);
   } else {
     runRule(ctx, entry, 0, ctx.text.length, out);
   }
@@ -142,6 +157,29 @@ function runAnchored(ctx: DetectContext, entry: Compiled, sticky: RegExp, positi
     next = m[0].length === 0 ? at + 1 : at + m[0].length;
     if (m[0].length > 0) acceptMatch(ctx, entry.rule, m, 0, out);
   }
+}
+
+/** A scheme character (`[A-Za-z0-9+.\-]`). */
+function isSchemeChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+}
+
+/**
+ * Ascending offsets where a scheme-anchored match could start: for each `://`, the start of the run of
+ * scheme characters ending there, when that run is 2 to {@link MAX_SCHEME_LENGTH} long and starts with
+ * a letter. Runs before distinct `://` are disjoint, so the walk back is linear overall.
+ */
+function schemeStarts(text: string, separators: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const at of separators) {
+    let start = at;
+    while (start > 0 && at - start <= MAX_SCHEME_LENGTH && isSchemeChar(text.charCodeAt(start - 1))) start--;
+    const length = at - start;
+    if (length < 2 || length > MAX_SCHEME_LENGTH) continue;
+    const first = text.charCodeAt(start) | 32;
+    if (first >= 97 && first <= 122) starts.push(start);
+  }
+  return starts;
 }
 
 /** Merged [start, end) windows covering each keyword's line and the few lines below it. */

@@ -127,14 +127,31 @@ function buildFinding(context: DetectContext, rule: RuleMeta, match: RawMatch, v
     provider: rule.provider,
     range: makeRange(context.lineStarts, match.start, match.end),
     masked: showsValueInClear(rule) ? value.slice(0, 60) : maskSecret(value),
-    fingerprint: fingerprintOf(value),
-    entropy: Math.round(shannonEntropy(value) * 100) / 100,
+    ...factsOf(context, value),
     remediation: rule.remediation,
   };
   if (match.keyName) finding.keyName = match.keyName;
   if (match.keyPath) finding.keyPath = match.keyPath;
   if (match.detail) finding.detail = match.detail;
   return finding;
+}
+
+/** Per scan (context), the fingerprint and entropy of each distinct value found. */
+const valueFacts = new WeakMap<DetectContext, Map<string, { fingerprint: string; entropy: number }>>();
+
+/** Fingerprint and rounded entropy of `value`, computed once per scan: repeated values (`-k`, `true`) are common. */
+function factsOf(context: DetectContext, value: string): { fingerprint: string; entropy: number } {
+  let facts = valueFacts.get(context);
+  if (!facts) {
+    facts = new Map();
+    valueFacts.set(context, facts);
+  }
+  let known = facts.get(value);
+  if (!known) {
+    known = { fingerprint: fingerprintOf(value), entropy: Math.round(shannonEntropy(value) * 100) / 100 };
+    facts.set(value, known);
+  }
+  return known;
 }
 
 /** A stored key found in a file is named after the vault entry; admin keys are always errors. */

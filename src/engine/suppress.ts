@@ -125,10 +125,24 @@ function markerApplies(markers: KeyguardMarker[], ruleId: string, now: number, s
  * The last text's markers by line index: a minified file or a one-line adversarial input can hold
  * thousands of findings on one long line, and reading that line once per finding would be quadratic.
  */
-let markerCache: { text: string; lineStarts: number[]; lines: Map<number, LineMarkers> } | undefined;
+let markerCache: { text: string; lineStarts: number[]; lines: Map<number, LineMarkers>; none?: boolean } | undefined;
+
+/** Lines read one by one before the whole text is checked for markers at all (worth it only with many findings). */
+const LINES_BEFORE_TEXT_CHECK = 64;
+
+/** Literals every marker above contains: a text holding none of them has no markers on any line. */
+const MARKER_LITERALS = ['keyguard:ignore', 'gitleaks:allow', 'pragma:', 'secretlint-disable'];
+
+const NO_MARKERS: LineMarkers = { sameLine: [], nextLine: [], peerSameLine: false, peerNextLine: false };
 
 function markersOf(text: string, lineStarts: number[], index: number): LineMarkers {
-  if (markerCache?.text !== text || markerCache.lineStarts !== lineStarts) markerCache = { text, lineStarts, lines: new Map() };
+  if (markerCache?.text !== text || markerCache.lineStarts !== lineStarts) {
+    markerCache = { text, lineStarts, lines: new Map() };
+  }
+  if (markerCache.none === undefined && markerCache.lines.size >= LINES_BEFORE_TEXT_CHECK) {
+    markerCache.none = !MARKER_LITERALS.some((literal) => text.includes(literal));
+  }
+  if (markerCache.none) return NO_MARKERS;
   let markers = markerCache.lines.get(index);
   if (!markers) {
     const line = lineText(text, lineStarts, index);
