@@ -82,14 +82,14 @@ export function detectRisky(ctx: DetectContext): RawMatch[] {
  * risky setting written twice, and one diagnostic per line is what a reader (and a line-based report) expects.
  */
 function onePerLine(text: string, sorted: RawMatch[]): RawMatch[] {
-  const lastStartByRule = new Map<string, number>();
+  // Per rule, the newline ending the line of its last kept match (Infinity: none), found once per kept
+  // match rather than once per match (a one-line file with thousands of matches stays linear).
+  const lineEndByRule = new Map<string, number>();
   return sorted.filter((match) => {
-    const previous = lastStartByRule.get(match.ruleId);
-    if (previous !== undefined) {
-      const newline = text.indexOf('\n', previous);
-      if (newline < 0 || newline >= match.start) return false;
-    }
-    lastStartByRule.set(match.ruleId, match.start);
+    const lineEnd = lineEndByRule.get(match.ruleId);
+    if (lineEnd !== undefined && lineEnd >= match.start) return false;
+    const newline = text.indexOf('\n', match.start);
+    lineEndByRule.set(match.ruleId, newline < 0 ? Infinity : newline);
     return true;
   });
 }
