@@ -1,8 +1,10 @@
 import type { DetectContext } from './detect';
+import { shannonEntropy } from './entropy';
+import { lineIndexAt } from './lines';
 import { providerRules } from './rules/providers';
 import { buildLiteralTable, findLiterals, literalPositions, mergeAscending, registerLiterals } from './literalIndex';
 import { leadingLiterals } from './regexLiterals';
-import { fastEntropy, isLineScoped } from './rules/providers/helpers';
+import { isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
 import type { RawMatch } from './types';
 
@@ -207,7 +209,7 @@ function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Arra
   for (const at of hits.positionsOf(keyword)) {
     // Later occurrences inside the last window add nothing (linear on long lines).
     if (at < next) continue;
-    const line = lineIndexOf(lineStarts, at);
+    const line = lineIndexAt(lineStarts, at);
     const below = line + LINES_BELOW + 1;
     const end = below < lineStarts.length ? lineStarts[below] : text.length;
     windows.push([lineStarts[line], end]);
@@ -215,18 +217,6 @@ function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Arra
   }
   hits.windows.set(keyword, windows);
   return windows;
-}
-
-/** Index of the line containing `offset` (binary search over line starts). */
-function lineIndexOf(lineStarts: number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, out: RawMatch[]): void {
@@ -250,7 +240,7 @@ function acceptMatch(ctx: DetectContext, rule: ProviderRule, m: RegExpExecArray,
   if (value === undefined || value.length === 0) return;
   const start = from + m.index + offsetOfGroup(m, group);
   const end = start + value.length;
-  if (rule.minEntropy !== undefined && fastEntropy(value) < rule.minEntropy) return;
+  if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return;
   if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) return;
   out.push({ ruleId: rule.id, start, end });
 }

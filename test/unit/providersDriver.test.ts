@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import type { DetectContext } from '../../src/engine/detect';
 import { computeLineStarts } from '../../src/engine/lines';
+import { shannonEntropy } from '../../src/engine/entropy';
 import { detectProviders, detectWithRules } from '../../src/engine/providers';
 import { providerRules } from '../../src/engine/rules/providers';
-import { fastEntropy, isLineScoped } from '../../src/engine/rules/providers/helpers';
+import { isLineScoped } from '../../src/engine/rules/providers/helpers';
 import type { ProviderRule } from '../../src/engine/rules/types';
 import type { RawMatch } from '../../src/engine/types';
 import { loadCorpus } from '../eval/corpus';
@@ -53,7 +54,7 @@ function reference(ctx: DetectContext, rule: ProviderRule): RawMatch[] {
       if (!value) continue;
       const start = from + (m.indices?.[group]?.[0] ?? m.index);
       const end = start + value.length;
-      if (rule.minEntropy !== undefined && fastEntropy(value) < rule.minEntropy) continue;
+      if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) continue;
       if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) continue;
       out.push({ ruleId: rule.id, start, end });
     }

@@ -1,4 +1,3 @@
-import { shannonEntropy } from '../../entropy';
 import type { ProviderRule, ValidateContext } from '../types';
 
 /**
@@ -186,32 +185,6 @@ const PLACEHOLDER_WORDS =
 export function looksLikePlaceholder(value: string, allowRuns = false): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   return !allowRuns && hasRun(value, 8);
-}
-
-const asciiCounts = new Uint32Array(128);
-
-/**
- * Shannon entropy in bits per character, same result as `shannonEntropy` from ../../entropy but
- * with a counting array for ASCII input: the detector computes it for every candidate value, and
- * the Map-based general version costs ~20x more per call. Non-ASCII input falls back to it.
- */
-export function fastEntropy(value: string): number {
-  const length = value.length;
-  if (length === 0) return 0;
-  for (let i = 0; i < length; i++) {
-    if (value.charCodeAt(i) >= 128) return shannonEntropy(value);
-  }
-  asciiCounts.fill(0);
-  for (let i = 0; i < length; i++) asciiCounts[value.charCodeAt(i)]++;
-  let entropy = 0;
-  for (let c = 0; c < 128; c++) {
-    const count = asciiCounts[c];
-    if (count > 0) {
-      const p = count / length;
-      entropy -= p * Math.log2(p);
-    }
-  }
-  return entropy;
 }
 
 /** True when some character repeats `length` times in a row (`xxxxxxxx`, `00000000`). */

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import type { ProviderRule, ValidateContext } from '../types';
-import { contextRule, decodeBase64, fastEntropy, linePrefix, lineScoped, lineSuffix, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
+import { contextRule, decodeBase64, linePrefix, lineScoped, lineSuffix, looksLikePlaceholder, mixedClasses, rule, token } from './helpers';
+import { shannonEntropy } from '../../entropy';
 
 /**
  * Structural detectors: formats defined by their syntax rather than a vendor prefix (PEM blocks,
@@ -28,7 +29,7 @@ function hasKeyMaterial(block: string): boolean {
   const base64 = material.match(/[A-Za-z0-9+/=]{16,}/g)?.join('') ?? '';
   if (base64.length < 64 || base64.length < material.length * 0.6) return false;
   if (looksLikePlaceholder(base64, true)) return false;
-  return fastEntropy(base64) >= 4.5;
+  return shannonEntropy(base64) >= 4.5;
 }
 
 /** A GCP service-account JSON keeps its PEM under `"private_key"`; that rule reports it instead. */
