@@ -39,7 +39,8 @@ export function findingRange(positions: OffsetPositions, finding: Finding): vsco
 export function diagnosticMessage(finding: Finding): string {
   const advice = sentence(finding.remediation);
   if (finding.kind === 'risky-config') {
-    const what = finding.detail ? `${finding.title}: ${trimPeriod(finding.detail)}.` : `${trimPeriod(finding.title)}.`;
+    // `detail` is a form id for the quick fixes; the user sees the setting as written (a password stays masked).
+    const what = `${trimPeriod(finding.title)}: ${finding.masked}.`;
     return advice ? `${what} ${advice}` : what;
   }
   const what = `${finding.title} ${finding.masked} is hardcoded.`;

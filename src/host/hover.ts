@@ -51,9 +51,20 @@ export function hoverMarkdown(uri: vscode.Uri, finding: Finding, now: number): v
   return markdown;
 }
 
+/** Why each risky setting matters, in the user's words rather than the detector's form ids. */
+const RISKY_REASONS: Record<string, string> = {
+  'tls-verify-disabled':
+    'With certificate checks off, anyone on the network path can pose as the server and read or change the traffic. ' +
+    'For a self-signed or internal certificate, point the client at that CA bundle instead of turning verification off.',
+  'debug-in-production':
+    'Debug mode in production shows stack traces, settings and sometimes an interactive console to anyone who triggers an error.',
+  'plaintext-password':
+    'Anyone who can read this configuration (the repository, images, backups, CI logs) gets the password.',
+};
+
 function whyItMatters(finding: Finding): string {
   if (finding.kind === 'risky-config') {
-    return finding.detail ?? 'This setting weakens security wherever this configuration is deployed.';
+    return RISKY_REASONS[finding.ruleId] ?? 'This setting weakens security wherever this configuration is deployed.';
   }
   const owner = finding.provider && finding.provider !== 'Generic' ? `${finding.provider} ` : '';
   return `Anyone who can read this file (teammates, CI logs, a fork, the Git history) can use this ${owner}credential until it is revoked.`;

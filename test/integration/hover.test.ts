@@ -56,6 +56,19 @@ describe('hover', function () {
     assertNoClearSecret(text, [value], 'the hover');
   });
 
+  it('words a TLS finding for people: the setting as written, and the CA-bundle advice in the hover', async () => {
+    const document = await openFile('src/fetch.py');
+    const diagnostics = await waitForDiagnostics(document.uri, 'a TLS diagnostic', (found) =>
+      found.some((d) => codeOf(d).value === 'tls-verify-disabled'));
+    const diagnostic = diagnostics.find((d) => codeOf(d).value === 'tls-verify-disabled');
+    assert.ok(diagnostic);
+    assert.strictEqual(document.getText(diagnostic.range), 'False');
+    assert.ok(diagnostic.message.startsWith('TLS certificate verification disabled: False.'), `message was "${diagnostic.message}"`);
+    assert.doesNotMatch(diagnostic.message, /python-verify-false/);
+    const text = await hoverText(document.uri, diagnostic.range.start);
+    assert.match(text, /CA bundle/);
+  });
+
   it('runs the linked fix on that finding: "Ignore this finding" removes its diagnostic', async () => {
     const uri = fileUri('src/hover_link.py');
     const value = planted('github-pat', 'hover-link');
