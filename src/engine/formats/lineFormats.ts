@@ -1,5 +1,6 @@
 import type { KeyValueEntry, Structure } from './types';
 import { unescapeDouble } from './yaml';
+import { findClosingQuote } from './quotes';
 
 /** Calls `visit(lineStart, lineEnd, nextLineStart)` for each line, without allocating line strings. */
 function forEachLine(text: string, visit: (start: number, end: number, next: number) => number | void): void {
@@ -62,7 +63,7 @@ export function parseDotenv(text: string): Structure {
     i = skipBlanks(text, i + 1, end);
     const quote = text[i];
     if (quote === '"' || quote === "'" || quote === '`') {
-      const close = findClosing(text, i, quote === '"');
+      const close = findClosingQuote(text, i, { escapes: quote === '"', multiLine: true, maxSpan: 20_001 });
       if (close >= 0) {
         const raw = text.slice(i + 1, close);
         entries.push({ key, keyPath: key, value: quote === '"' ? unescapeDouble(raw) : raw, valueStart: i + 1, valueEnd: close, quoted: true, keyStart });
@@ -76,21 +77,6 @@ export function parseDotenv(text: string): Structure {
   return bad
     ? { format: 'dotenv', entries, malformed: false, note: `.env: ${bad} line(s) are not KEY=value (first at line ${firstBad})` }
     : { format: 'dotenv', entries, malformed: false };
-}
-
-/** Closing quote of a quoted value (may span lines); -1 when unclosed. */
-function findClosing(text: string, open: number, escapes: boolean): number {
-  const quote = text[open];
-  for (let j = open + 1; j < text.length; j++) {
-    const c = text[j];
-    if (escapes && c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === quote) return j;
-    if (j - open > 20_000) return -1;
-  }
-  return -1;
 }
 
 /**

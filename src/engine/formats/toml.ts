@@ -1,6 +1,7 @@
 import { parse as parseTomlSyntax } from 'smol-toml';
 import type { KeyValueEntry, Structure } from './types';
 import { joinPath, unescapeDouble } from './yaml';
+import { findClosingQuote } from './quotes';
 
 /** Above this size the smol-toml syntax check is skipped; the scanner alone is linear. */
 const VALIDATE_LIMIT = 100_000;
@@ -94,7 +95,7 @@ class TomlScanner {
       this.skipSpace(false);
       const ch = text[this.i];
       if (ch === '"' || ch === "'") {
-        const close = this.closeOf(this.i, ch, ch === '"', false);
+        const close = findClosingQuote(this.text, this.i, { escapes: ch === '"', multiLine: false });
         if (close < 0) return parts;
         const raw = text.slice(this.i + 1, close);
         parts.push(ch === '"' ? unescapeDouble(raw) : raw);
@@ -134,7 +135,7 @@ class TomlScanner {
       push(quote === '"""' ? unescapeDouble(raw.replace(/\\\r?\n\s*/g, '')) : raw, start, close, true);
       this.i = Math.min(text.length, close + 3);
     } else if (ch === '"' || ch === "'") {
-      const close = this.closeOf(this.i, ch, ch === '"', false);
+      const close = findClosingQuote(this.text, this.i, { escapes: ch === '"', multiLine: false });
       const end = close < 0 ? this.lineEnd() : close;
       const raw = text.slice(this.i + 1, end);
       push(ch === '"' ? unescapeDouble(raw) : raw, this.i + 1, end, true);
@@ -192,20 +193,6 @@ class TomlScanner {
       }
       if (this.i > start) push(text.slice(start, this.i), start, this.i, false);
     }
-  }
-
-  private closeOf(open: number, quote: string, escapes: boolean, multiLine: boolean): number {
-    const text = this.text;
-    for (let j = open + 1; j < text.length; j++) {
-      const c = text[j];
-      if (escapes && c === '\\') {
-        j++;
-        continue;
-      }
-      if (c === quote) return j;
-      if (c === '\n' && !multiLine) return -1;
-    }
-    return -1;
   }
 
   private lineEnd(): number {
