@@ -316,6 +316,33 @@ function workbenchUrl(host, target) {
   return `${host.origin}/?folder=${encodeURIComponent(target.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P), as a user would, and waits for its tab.
+ * The first file search can be slow on a loaded machine, so it retries twice before failing.
+ * @param {import('playwright-core').Page} page
+ * @param {string} relativePath
+ * @param {(line: string) => void} [onRetry] told about each failed attempt
+ */
+async function openFileByQuickOpen(page, relativePath, onRetry) {
+  const name = path.basename(relativePath);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(relativePath);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      onRetry?.(`opening ${relativePath} failed (attempt ${attempt}); retrying`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 module.exports = {
   REPO_ROOT,
   CACHE,
@@ -329,4 +356,5 @@ module.exports = {
   startCodeServer,
   launchChromium,
   workbenchUrl,
+  openFileByQuickOpen,
 };

@@ -53,25 +53,6 @@ async function waitForEditorText(page, accept, timeoutMs = 15_000) {
   }
 }
 
-/** @param {import('playwright-core').Page} page @param {string} relativePath */
-async function openFile(page, relativePath) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(relativePath);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.press('Enter');
-      await page.locator(`.tab.active[aria-label*="${path.basename(relativePath)}"]`).waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
 /** Clicks into the middle of the first squiggle so the cursor sits on the finding. @param {import('playwright-core').Page} page */
 async function cursorOnSquiggle(page) {
   const squiggle = page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning').first();
@@ -102,7 +83,7 @@ async function exercise(page, workspace, secret) {
   const shot = (/** @type {string} */ name) => page.screenshot({ path: path.join(RESULTS_DIR, name) });
   const dir = path.join(workspace, 'quickfix', 'python');
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
-  await openFile(page, FILE);
+  await host.openFileByQuickOpen(page, FILE);
   const original = await editorText(page);
   check('the planted fake key is in billing.py', original.includes(secret));
 

@@ -77,32 +77,6 @@ function maskedPrefix(value) {
 }
 
 /**
- * @param {import('playwright-core').Page} page
- * @param {string} relativePath
- */
-async function openFile(page, relativePath) {
-  const tab = page.locator(`.tab.active[aria-label*="${path.basename(relativePath)}"]`);
-  // Quick open's first file search can be slow on a loaded machine: retry rather than fail the run.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(relativePath);
-      const match = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relativePath) }).first();
-      await match.waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.press('Enter');
-      await tab.waitFor({ timeout: 15_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      say(`[ui] opening ${relativePath} failed (attempt ${attempt}); retrying`);
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
-/**
  * @param {Checks} checks
  * @param {import('playwright-core').Page} page
  * @param {{ file: string, secret?: string }} target
@@ -113,7 +87,7 @@ async function exercise(checks, page, target) {
   const leaks = (/** @type {string} */ text) => (secret ? text.includes(secret) : false);
 
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
-  await openFile(page, file);
+  await host.openFileByQuickOpen(page, file, (line) => say(`[ui] ${line}`));
   const editorText = (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
   checks.record(`opens ${file}`, editorText.length > 0);
   // Without the planted key in the file, the "never shows the clear value" checks below would prove nothing.
