@@ -9,14 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { allRules } from '../src/engine/rules/catalog';
 import type { RuleMeta } from '../src/engine/rules/types';
+import { replaceBetweenMarkers, tableCell } from './readmeSections';
 
 export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
-
-/** Makes text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
-}
 
 /** The Markdown rule table (without the markers). */
 export function renderRuleTable(rules: readonly RuleMeta[]): string {
@@ -31,7 +27,7 @@ export function renderRuleTable(rules: readonly RuleMeta[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...rules.map(
       (rule) =>
-        `| <a id="rule-${rule.id}"></a>\`${rule.id}\` | ${cell(rule.title)} | ${cell(rule.provider)} | ${rule.kind} | ${rule.severity} | ${cell(rule.format)} |`,
+        `| <a id="rule-${rule.id}"></a>\`${rule.id}\` | ${tableCell(rule.title)} | ${tableCell(rule.provider)} | ${rule.kind} | ${rule.severity} | ${tableCell(rule.format)} |`,
     ),
   ];
   return lines.join('\n');
@@ -42,10 +38,7 @@ export function renderRuleTable(rules: readonly RuleMeta[]): string {
  * @throws Error when the markers are missing or out of order.
  */
 export function replaceRuleTable(readme: string, table: string): string {
-  const start = readme.indexOf(RULES_START);
-  const end = readme.indexOf(RULES_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${RULES_START} and ${RULES_END} markers, in that order`);
-  return `${readme.slice(0, start + RULES_START.length)}\n${table}\n${readme.slice(end)}`;
+  return replaceBetweenMarkers(readme, RULES_START, RULES_END, table);
 }
 
 function main(): number {

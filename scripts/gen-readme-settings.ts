@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { replaceBetweenMarkers, tableCell } from './readmeSections';
 
 export const SETTINGS_START = '<!-- settings:start -->';
 export const SETTINGS_END = '<!-- settings:end -->';
@@ -27,11 +28,6 @@ export interface SettingsGroup {
   title?: string;
   order?: number;
   properties?: Record<string, SettingSchema>;
-}
-
-/** Makes text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 /**
@@ -78,9 +74,9 @@ export function renderSettingsTables(configuration: SettingsGroup | readonly Set
   const count = ordered.reduce((sum, group) => sum + group.settings.length, 0);
   const lines = [`${count} settings. Generated from package.json by \`npm run readme:settings\`; do not edit by hand.`];
   for (const group of ordered) {
-    lines.push('', `**${cell(group.title)}**`, '', '| Setting | Default | Scope | Description |', '| --- | --- | --- | --- |');
+    lines.push('', `**${tableCell(group.title)}**`, '', '| Setting | Default | Scope | Description |', '| --- | --- | --- | --- |');
     for (const [name, schema] of group.settings) {
-      lines.push(`| \`${name}\` | ${cell(defaultCell(schema))} | ${scopeOf(schema)} | ${cell(readmeDescription(schema))} |`);
+      lines.push(`| \`${name}\` | ${tableCell(defaultCell(schema))} | ${scopeOf(schema)} | ${tableCell(readmeDescription(schema))} |`);
     }
   }
   return lines.join('\n');
@@ -91,10 +87,7 @@ export function renderSettingsTables(configuration: SettingsGroup | readonly Set
  * @throws Error when the markers are missing or out of order.
  */
 export function replaceSettingsTables(readme: string, tables: string): string {
-  const start = readme.indexOf(SETTINGS_START);
-  const end = readme.indexOf(SETTINGS_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${SETTINGS_START} and ${SETTINGS_END} markers, in that order`);
-  return `${readme.slice(0, start + SETTINGS_START.length)}\n${tables}\n${readme.slice(end)}`;
+  return replaceBetweenMarkers(readme, SETTINGS_START, SETTINGS_END, tables);
 }
 
 /** `contributes.configuration` of a package.json text. */
