@@ -10,10 +10,10 @@ export interface DetectContext {
   /** File name or path as given (used for language, prod/test heuristics). */
   fileName: string;
   language: LanguageId;
-  /** Lower-cased text, for cheap keyword prefilters. */
+  /** Lower-cased text (built on first read: prefer `occursIn` from ./literalIndex for keyword checks). */
   lowerText: string;
   /** Parsed key/value entries for config formats; undefined for source code or when not parseable. */
   structure?: Structure;
-  /** Offsets where each line starts (lineStarts[0] === 0). */
+  /** Offsets where each line starts (lineStarts[0] === 0); built on first read. */
   lineStarts: number[];
 }

@@ -880,6 +880,8 @@ function isEmailOrHost(v: string): boolean {
  */
 const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname|allowinvalid/g;
 const KEYWORDS_ARE_WORDS = isWordAlternation(KEYWORDS);
+/** Words the command and login checks test for with `occursIn`. */
+registerLiterals(['mysql', 'mariadb', 'sshpass', ' login', 'htpasswd', 'login', 'auth', 'credential']);
 if (KEYWORDS_ARE_WORDS) registerLiterals(KEYWORDS.source.split('|'));
 
 /** Keywords that start a secret-name candidate. */

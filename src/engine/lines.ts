@@ -49,3 +49,39 @@ export function lineTextAt(text: string, lineStarts: number[], offset: number): 
   const next = index + 1 < lineStarts.length ? lineStarts[index + 1] : text.length;
   return text.slice(start, next).replace(/\r?\n$|\r$/, '');
 }
+
+/**
+ * Start of the line containing `offset`, found by walking back to the previous line break (\n, or a
+ * lone \r): the same answer as `lineStarts[lineIndexAt(lineStarts, offset)]` without the table.
+ */
+export function lineStartOf(text: string, offset: number): number {
+  // The \n of a \r\n belongs to the line the \r ends.
+  let at = text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
+  while (at > 0) {
+    const code = text.charCodeAt(at - 1);
+    if (code === 10 || code === 13) break;
+    at--;
+  }
+  return at;
+}
+
+/**
+ * Start of the line `count` lines below the one containing `offset` (\n, \r\n and lone \r all end a
+ * line), or the text's length when there are fewer lines. Walks the characters in between: callers
+ * scan that span anyway.
+ */
+export function startOfLineBelow(text: string, offset: number, count: number): number {
+  const n = text.length;
+  let at = offset;
+  for (let left = count; left > 0 && at < n; left--) {
+    while (at < n) {
+      const code = text.charCodeAt(at++);
+      if (code === 10) break;
+      if (code === 13) {
+        if (text.charCodeAt(at) === 10) at++;
+        break;
+      }
+    }
+  }
+  return at;
+}

@@ -2,18 +2,30 @@ import { leadingLiterals } from './regexLiterals';
 
 /**
  * Finds where literal words (rule keywords, the literals patterns start with) occur in a text, for
- * all of them in one pass over the lower-cased text instead of one search per word or per regex.
+ * all of them in one pass over the text instead of one search per word or per regex. Matching is
+ * ASCII case-insensitive and works on the text as given: no lower-cased copy is made (on two-byte
+ * strings that copy cost as much as the pass), and offsets are the text's own.
  * Detectors register their words once; the first request for a text runs the pass for every
  * registered word and later requests for the same text reuse it.
  */
 
 /**
- * Size of the head table (a hash of three characters; collisions only cost a `startsWith`). The hash,
+ * Folded character codes: A-Z to a-z, other ASCII as is, and everything else to 127, a code no word
+ * holds (words are printable ASCII), so a non-ASCII character never matches but still hashes in range.
+ */
+const FOLD = (() => {
+  const fold = new Uint8Array(65536).fill(127);
+  for (let code = 0; code < 128; code++) fold[code] = code >= 65 && code <= 90 ? code + 32 : code;
+  return fold;
+})();
+
+/**
+ * Size of the head table (a hash of three folded characters; collisions only cost a compare). The hash,
  * `(a << 10 ^ b << 5 ^ c) & HEAD_MASK`, rolls: shifting the last one by 5 and masking drops the oldest character.
  */
 const HEAD_MASK = (1 << 15) - 1;
 
-/** The head hash of three character codes (what the rolling hash in {@link findLiterals} computes). */
+/** The head hash of three folded character codes (what the rolling hash in {@link findLiterals} computes). */
 function headHash(a: number, b: number, c: number): number {
   return ((a << 10) ^ (b << 5) ^ c) & HEAD_MASK;
 }
@@ -27,27 +39,43 @@ export interface LiteralTable {
   buckets: number[][];
   /**
    * Per bucket (same 1-based index as `heads`), a bit per `code & 31` of the words' fourth characters
-   * (all bits when a word has only three): most positions whose head matches are ruled out by it.
+   * (all bits when a word has fewer than four): most positions whose head matches are ruled out by it.
    */
   fourth: Int32Array;
-  /** Words shorter than three characters (`sk`), searched for with `indexOf`. */
-  short: number[];
 }
 
-/** A table for `words` (lower-case; duplicates ignored). */
+/** A word the pass can find: printable ASCII, lower-case. */
+function isFoldedAscii(word: string): boolean {
+  return /^[\x20-\x7e]+$/.test(word) && word === word.toLowerCase();
+}
+
+/**
+ * A table for `words` (lower-case printable ASCII; duplicates ignored). A two-letter word (`sk`) goes in
+ * the bucket of every third character it may be followed by (127 stands for any non-ASCII one, 0 for the
+ * end of the text), so one hash lookup per position serves every word.
+ */
 export function buildLiteralTable(words: Iterable<string>): LiteralTable {
   const unique = [...new Set(words)];
+  const bad = unique.find((word) => word.length === 0 || !isFoldedAscii(word));
+  if (bad !== undefined) throw new Error(`literal ${JSON.stringify(bad)} is not lower-case printable ASCII`);
   const table: LiteralTable = {
-    words: unique, idOf: new Map(unique.map((word, id) => [word, id])), heads: new Int32Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0), short: [],
+    words: unique, idOf: new Map(unique.map((word, id) => [word, id])), heads: new Int32Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0),
+  };
+  const place = (slot: number, id: number): void => {
+    if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
+    const bucket = table.buckets[table.heads[slot] - 1];
+    if (!bucket.includes(id)) bucket.push(id);
   };
   unique.forEach((word, id) => {
-    if (word.length < 3) {
-      table.short.push(id);
-      return;
+    const a = word.charCodeAt(0);
+    const b = word.length > 1 ? word.charCodeAt(1) : -1;
+    if (b < 0) {
+      for (let x = 0; x < 128; x++) for (let y = 0; y < 128; y++) place(headHash(a, x, y), id);
+    } else if (word.length === 2) {
+      for (let x = 0; x < 128; x++) place(headHash(a, b, x), id);
+    } else {
+      place(headHash(a, b, word.charCodeAt(2)), id);
     }
-    const slot = headHash(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
-    if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
-    table.buckets[table.heads[slot] - 1].push(id);
   });
   table.fourth = new Int32Array(table.buckets.length + 1);
   table.buckets.forEach((bucket, index) => {
@@ -59,30 +87,51 @@ export function buildLiteralTable(words: Iterable<string>): LiteralTable {
   return table;
 }
 
-/** Every occurrence (overlapping ones too) of every word of the table in `lower`, ascending, by word id. */
-export function findLiterals(lower: string, table: LiteralTable): number[][] {
-  const { words, heads, buckets, fourth } = table;
-  const positions: number[][] = words.map(() => []);
-  const n = lower.length;
-  let hash = ((n > 0 ? lower.charCodeAt(0) : 0) << 5) ^ (n > 1 ? lower.charCodeAt(1) : 0);
-  // Hot loop (every character of every scanned file): the hash rolls and is inlined on purpose.
-  for (let i = 0; i + 2 < n; i++) {
-    hash = ((hash << 5) ^ lower.charCodeAt(i + 2)) & HEAD_MASK;
+/** Shared, frozen "no occurrence" list: most words do not occur in a given text. */
+const NONE: number[] = Object.freeze([]) as unknown as number[];
+
+/**
+ * Every occurrence (overlapping ones too) of every word of the table in `text`, ASCII case-insensitively,
+ * ascending, by word id. Words that do not occur share one frozen empty list.
+ */
+export function findLiterals(text: string, table: LiteralTable): number[][] {
+  const { heads, fourth } = table;
+  const positions: number[][] = new Array<number[]>(table.words.length).fill(NONE);
+  const n = text.length;
+  if (n === 0) return positions;
+  const last = n - 3;
+  let hash = (FOLD[text.charCodeAt(0)] << 5) ^ (n > 1 ? FOLD[text.charCodeAt(1)] : 0);
+  // Hot loop (every character of every scanned file): the fold and the rolling hash are inlined on purpose,
+  // and the last three positions, whose look-ahead runs past the end, are left to the loop below.
+  let i = 0;
+  for (; i < last; i++) {
+    hash = ((hash << 5) ^ FOLD[text.charCodeAt(i + 2)]) & HEAD_MASK;
     const head = heads[hash];
-    if (head !== 0 && ((fourth[head] >>> (lower.charCodeAt(i + 3) & 31)) & 1) === 1) {
-      const bucket = buckets[head - 1];
-      for (let j = 0; j < bucket.length; j++) {
-        const id = bucket[j];
-        if (lower.startsWith(words[id], i)) positions[id].push(i);
-      }
-    }
+    if (head !== 0 && ((fourth[head] >>> (FOLD[text.charCodeAt(i + 3)] & 31)) & 1) === 1) verifyBucket(text, table, head, i, positions);
   }
-  for (const id of table.short) {
-    const word = words[id];
-    if (word.length === 0) continue;
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) positions[id].push(at);
+  for (; i < n; i++) {
+    hash = ((hash << 5) ^ (i + 2 < n ? FOLD[text.charCodeAt(i + 2)] : 0)) & HEAD_MASK;
+    const head = heads[hash];
+    if (head !== 0) verifyBucket(text, table, head, i, positions);
   }
   return positions;
+}
+
+/** Records each word of bucket `head` that occurs at `i` (compared folded, character by character). */
+function verifyBucket(text: string, table: LiteralTable, head: number, i: number, positions: number[][]): void {
+  const bucket = table.buckets[head - 1];
+  const n = text.length;
+  for (let j = 0; j < bucket.length; j++) {
+    const id = bucket[j];
+    const word = table.words[id];
+    const length = word.length;
+    if (i + length > n) continue;
+    let k = 0;
+    while (k < length && FOLD[text.charCodeAt(i + k)] === word.charCodeAt(k)) k++;
+    if (k < length) continue;
+    if (positions[id] === NONE) positions[id] = [i];
+    else positions[id].push(i);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -91,10 +140,11 @@ export function findLiterals(lower: string, table: LiteralTable): number[][] {
 const registered = new Set<string>();
 let sharedTable: LiteralTable | undefined;
 
-/** Adds words (lower-case) to the shared pass. Best done at load time, before the first scan. */
+/** Adds words (lower-case printable ASCII) to the shared pass. Best done at load time, before the first scan. */
 export function registerLiterals(words: Iterable<string>): void {
   for (const word of words) {
     if (!registered.has(word)) {
+      if (word.length === 0 || !isFoldedAscii(word)) throw new Error(`literal ${JSON.stringify(word)} is not lower-case printable ASCII`);
       registered.add(word);
       sharedTable = undefined;
     }
@@ -110,10 +160,10 @@ interface SharedHits {
 const hitsByText = new WeakMap<object, SharedHits>();
 
 /**
- * Ascending offsets, in `source.lowerText`, of every occurrence of `word` (registered on the fly if it
+ * Ascending offsets, in `source.text` (ASCII case-insensitively), of every occurrence of `word` (registered on the fly if it
  * was not). `source` is the scan's context object: the pass runs once per context.
  */
-export function literalPositions(source: { lowerText: string }, word: string): number[] {
+export function literalPositions(source: { text: string }, word: string): number[] {
   let hits = source === lastSource ? lastHits : hitsByText.get(source);
   if (hits && hits.table === sharedTable) {
     const id = hits.table.idOf.get(word);
@@ -122,7 +172,7 @@ export function literalPositions(source: { lowerText: string }, word: string): n
   registerLiterals([word]);
   sharedTable ??= buildLiteralTable(registered);
   if (!hits || hits.table !== sharedTable) {
-    hits = { table: sharedTable, positions: findLiterals(source.lowerText, sharedTable) };
+    hits = { table: sharedTable, positions: findLiterals(source.text, sharedTable) };
     hitsByText.set(source, hits);
   }
   lastSource = source;
@@ -134,8 +184,8 @@ export function literalPositions(source: { lowerText: string }, word: string): n
 let lastSource: object | undefined;
 let lastHits: SharedHits | undefined;
 
-/** `source.lowerText.includes(word)`, answered from the shared pass (`word` lower-case, non-empty). */
-export function occursIn(source: { lowerText: string }, word: string): boolean {
+/** `source.text.toLowerCase().includes(word)` for ASCII words, answered from the shared pass (`word` lower-case, non-empty). */
+export function occursIn(source: { text: string }, word: string): boolean {
   return literalPositions(source, word).length > 0;
 }
 
@@ -167,10 +217,10 @@ export function anchoredPattern(regex: RegExp): AnchoredPattern {
  * their occurrences past the previous match: every match starts at one, so the first success is the
  * leftmost match a global search would return.
  */
-export function forEachMatch(source: { text: string; lowerText: string }, pattern: AnchoredPattern, visit: (m: RegExpExecArray) => void): void {
+export function forEachMatch(source: { text: string }, pattern: AnchoredPattern, visit: (m: RegExpExecArray) => void): void {
   const { text } = source;
   const { anchors, sticky } = pattern;
-  if (!anchors || !sticky || source.lowerText.length !== text.length) {
+  if (!anchors || !sticky) {
     const regex = pattern.regex;
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
@@ -196,7 +246,7 @@ const prepared = new WeakMap<RegExp, AnchoredPattern>();
  * The matches a global `regex.exec` loop over `source.text` returns, found with {@link forEachMatch}
  * (the pattern is prepared once per RegExp object). For detectors that loop over a whole text.
  */
-export function matchesOf(source: { text: string; lowerText: string }, regex: RegExp): RegExpExecArray[] {
+export function matchesOf(source: { text: string }, regex: RegExp): RegExpExecArray[] {
   let pattern = prepared.get(regex);
   if (!pattern) {
     pattern = anchoredPattern(regex);
@@ -209,10 +259,10 @@ export function matchesOf(source: { text: string; lowerText: string }, regex: Re
 
 /**
  * What the global alternation `words.join('|')` (plain lower-case words, no flags) finds in
- * `source.lowerText`, by word: at each offset the first listed word that occurs there, and no two hits
+ * `source.text.toLowerCase()`, by word: at each offset the first listed word that occurs there, and no two hits
  * overlapping. Built from the shared pass instead of running the alternation over the text.
  */
-export function alternationHits(source: { lowerText: string }, words: readonly string[]): Map<string, number[]> {
+export function alternationHits(source: { text: string }, words: readonly string[]): Map<string, number[]> {
   const hits = new Map<string, number[]>();
   const lists = words.map((word) => literalPositions(source, word));
   const keys = new Float64Array(lists.reduce((sum, list) => sum + list.length, 0));
@@ -243,7 +293,7 @@ export function isWordAlternation(regex: RegExp): boolean {
 }
 
 /** Ascending, distinct offsets where one of the anchors occurs. */
-export function anchorOffsets(source: { lowerText: string }, anchors: readonly string[]): number[] {
+export function anchorOffsets(source: { text: string }, anchors: readonly string[]): number[] {
   return mergeAscending(anchors.map((anchor) => literalPositions(source, anchor)));
 }
 

@@ -1,6 +1,6 @@
 import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
-import { lineIndexAt } from './lines';
+import { lineStartOf, startOfLineBelow } from './lines';
 import { providerRules } from './rules/providers';
 import { buildLiteralTable, findLiterals, literalPositions, mergeAscending, registerLiterals } from './literalIndex';
 import { leadingLiterals } from './regexLiterals';
@@ -10,8 +10,8 @@ import type { RawMatch } from './types';
 
 /**
  * Provider and structural detection. Cost is kept linear and small on large files:
- * 1. one pass over the lower-cased text (./literalIndex, shared with the other detectors) finds every
- *    occurrence of all ~360 keywords at once, and a rule runs only when one of its keywords occurs;
+ * 1. one pass over the text (./literalIndex, shared with the other detectors) finds every occurrence of
+ *    all ~420 keywords at once, ASCII case-insensitively, and a rule runs only when one of its keywords occurs;
  * 2. a rule whose matches all start with known literals (`ghp_`, `(?:AKIA|ASIA)`) is tried only where
  *    the same pass found one of them, with a sticky copy of its pattern; other rules run over the text;
  * 3. line-scoped (context) rules run only on the lines at and just below their keywords.
@@ -99,23 +99,10 @@ export function detectWithRules(ctx: DetectContext, rules: readonly ProviderRule
     .map((rule) => all.find((candidate) => candidate.rule === rule) ?? all.find((candidate) => candidate.rule.id === rule.id))
     .filter((entry): entry is Compiled => entry !== undefined);
   const words = [...new Set(literalsOf(entries))];
-  // A few words (one rule) are found faster by the engine's `indexOf` than by the pass over every character.
   const byWord = new Map<string, number[]>();
-  if (words.length <= 8) {
-    for (const word of words) byWord.set(word, allOffsets(ctx.lowerText, word));
-  } else {
-    const table = buildLiteralTable(words);
-    findLiterals(ctx.lowerText, table).forEach((positions, id) => byWord.set(table.words[id], positions));
-  }
+  const table = buildLiteralTable(words);
+  findLiterals(ctx.text, table).forEach((positions, id) => byWord.set(table.words[id], positions));
   return runEntries(ctx, entries, { positionsOf: (word) => byWord.get(word) ?? [], windows: new Map() });
-}
-
-/** Every offset of `word` in `text`, overlapping ones included (as the literal pass reports them). */
-function allOffsets(text: string, word: string): number[] {
-  const offsets: number[] = [];
-  if (word.length === 0) return offsets;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) offsets.push(at);
-  return offsets;
 }
 
 /** {@link detectWithRules} for one rule. */
@@ -134,10 +121,10 @@ function runEntry(ctx: DetectContext, entry: Compiled, hits: KeywordHits, out: R
   if (present.length === 0) return;
   if (entry.lineScoped) {
     for (const [from, to] of keywordWindows(ctx, hits, present)) runRule(ctx, entry, from, to, out);
-  } else if (entry.anchors && entry.sticky && ctx.lowerText.length === ctx.text.length) {
+  } else if (entry.anchors && entry.sticky) {
     runAnchored(ctx, entry, entry.sticky, mergeAscending(entry.anchors.map(hits.positionsOf)), out);
-  } else if (entry.schemeAnchored && entry.sticky && ctx.lowerText.length === ctx.text.length) {
-    runAnchored(ctx, entry, entry.sticky, schemeStarts(ctx.text, hits.positionsOf('://')), out);
+  } else if (entry.schemeAnchored && entry.sticky) {
+    runAnchored(ctx, entry, entry.sticky, schemeStarts(ctx.text, hits.positionsOf('://').filter((at) => userInfoFollows(ctx.text, at))), out);
   } else {
     runRule(ctx, entry, 0, ctx.text.length, out);
   }
@@ -184,6 +171,25 @@ function schemeStarts(text: string, separators: readonly number[]): number[] {
   return starts;
 }
 
+/** Longest `user:password` the scheme-anchored rules accept (128 + 1 + 256). */
+const MAX_USER_INFO = 385;
+
+/**
+ * Whether an `@` follows the `://` at `separator` before anything that ends a URL's user info (whitespace,
+ * `/`, quotes, `<`, `>`): a necessary condition for `scheme://user:password@`, checked before the regex
+ * because most URLs in code (`https://example.com/…`) have no user info at all.
+ */
+function userInfoFollows(text: string, separator: number): boolean {
+  const end = Math.min(text.length, separator + 3 + MAX_USER_INFO + 1);
+  for (let at = separator + 3; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 64) return true;
+    // Whitespace, ", ', /, <, >, `: none may appear before the `@`.
+    if (code === 32 || (code >= 9 && code <= 13) || code === 34 || code === 39 || code === 47 || code === 60 || code === 62 || code === 96) return false;
+  }
+  return false;
+}
+
 /** Merged [start, end) windows covering each keyword's line and the few lines below it. */
 function keywordWindows(ctx: DetectContext, hits: KeywordHits, keywords: string[]): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
@@ -202,17 +208,16 @@ function keywordWindows(ctx: DetectContext, hits: KeywordHits, keywords: string[
 function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Array<[number, number]> {
   const cached = hits.windows.get(keyword);
   if (cached) return cached;
-  const { lineStarts, text } = ctx;
+  const { text } = ctx;
   const length = keyword.length;
   const windows: Array<[number, number]> = [];
   let next = 0;
   for (const at of hits.positionsOf(keyword)) {
     // Later occurrences inside the last window add nothing (linear on long lines).
     if (at < next) continue;
-    const line = lineIndexAt(lineStarts, at);
-    const below = line + LINES_BELOW + 1;
-    const end = below < lineStarts.length ? lineStarts[below] : text.length;
-    windows.push([lineStarts[line], end]);
+    // Found by walking from the keyword rather than from the line-start table, which most files never need.
+    const end = startOfLineBelow(text, at, LINES_BELOW + 1);
+    windows.push([lineStartOf(text, at), end]);
     next = Math.max(end, at + length);
   }
   hits.windows.set(keyword, windows);

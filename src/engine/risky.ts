@@ -3,6 +3,7 @@ import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
 import { boundedLineStart, collectSecretCandidates, commandTokens, curlCommandOffsets, type CommandToken, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
+import { occursIn, registerLiterals } from './literalIndex';
 import { isLockFile, isNonProductionPath } from './placeholders';
 import type { RuleMeta } from './rules/types';
 import type { RawMatch } from './types';
@@ -124,6 +125,9 @@ export function productionSignalOfPath(fileName: string): EnvSignal {
   return undefined;
 }
 
+/** Words the verbose-error checks look for, found by the shared keyword pass. */
+registerLiterals(['display_errors', 'customerrors', 'consider_all_requests_local']);
+
 const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/;
 
 const DEBUG_KEYS = new Set([
@@ -177,7 +181,7 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
  * with stack traces for every visitor, Rails' form of debug mode.
  */
 function detectRailsLocalRequests(ctx: DetectContext, out: RawMatch[]): void {
-  if (ctx.language !== 'ruby' || !ctx.lowerText.includes('consider_all_requests_local')) return;
+  if (ctx.language !== 'ruby' || !occursIn(ctx, 'consider_all_requests_local')) return;
   if (productionSignalOfPath(ctx.fileName) !== 'prod') return;
   const regex = /\bconsider_all_requests_local\s*=\s*(true)\b/dg;
   for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
@@ -207,9 +211,8 @@ function detectFlaskRunDebug(ctx: DetectContext, out: RawMatch[]): void {
  * (`php.ini-production`) and ASP.NET `<customErrors mode="Off"/>` (`Web.Release.config`).
  */
 function detectVerboseErrors(ctx: DetectContext, out: RawMatch[]): void {
-  const lower = ctx.lowerText;
-  const php = lower.includes('display_errors');
-  const aspnet = lower.includes('customerrors');
+  const php = occursIn(ctx, 'display_errors');
+  const aspnet = occursIn(ctx, 'customerrors');
   if ((!php && !aspnet) || productionSignalOfPath(ctx.fileName) !== 'prod') return;
   const forms: Array<[boolean, RegExp, string, string]> = [
     [php, /^[ \t]*display_errors[ \t]*=[ \t]*["']?(On|1|true|yes|stdout|stderr)\b/dgim, 'display_errors', 'php-display-errors'],

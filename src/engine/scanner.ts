@@ -101,7 +101,19 @@ function buildContext(text: string, fileName: string, notes: string[]): DetectCo
   } catch (error) {
     notes.push(`could not parse ${language}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { text, fileName, language, lowerText: text.toLowerCase(), structure, lineStarts: computeLineStarts(text) };
+  // Built on first use: most files need neither (the keyword pass reads the text as given; line starts
+  // serve findings and suppression checks), and on two-byte strings the lower-cased copy is costly.
+  let lowerText: string | undefined;
+  let lineStarts: number[] | undefined;
+  return {
+    text, fileName, language, structure,
+    get lowerText() {
+      return (lowerText ??= text.toLowerCase());
+    },
+    get lineStarts() {
+      return (lineStarts ??= computeLineStarts(text));
+    },
+  };
 }
 
 function toFinding(context: DetectContext, match: RawMatch, now: number, options: ScanOptions): Finding | undefined {

@@ -97,6 +97,33 @@ describe('literal index', () => {
     }
   });
 
+  it('reads the text as given: ASCII case-insensitive, offsets unchanged by non-ASCII characters', () => {
+    const words = ['token', 'sk', 'api_key', 'ghp_'];
+    // Non-ASCII characters make this a two-byte string; U+0130 and U+212A change length or turn into
+    // ASCII when lower-cased, and must neither shift offsets nor match `i`/`k`.
+    const text = 'İ TOKEN \u212Aey Sk ToKeN api_KEY ĞHP_ ghp_ tok\u0130 sK';
+    const table = buildLiteralTable(words);
+    const found = findLiterals(text, table);
+    const asciiFolded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    for (const word of words) {
+      assert.deepStrictEqual(found[table.idOf.get(word) as number], bruteOffsets(asciiFolded, word), word);
+    }
+    assert.deepStrictEqual(found[table.idOf.get('sk') as number], [12, text.length - 2]);
+  });
+
+  it('finds words at the very end of the text and in texts shorter than three characters', () => {
+    const table = buildLiteralTable(['sk', 'key', 'abcd']);
+    assert.deepStrictEqual(findLiterals('SK', table)[table.idOf.get('sk') as number], [0]);
+    assert.deepStrictEqual(findLiterals('x key', table)[table.idOf.get('key') as number], [2]);
+    assert.deepStrictEqual(findLiterals('zabcd', table)[table.idOf.get('abcd') as number], [1]);
+    assert.deepStrictEqual(findLiterals('', table)[table.idOf.get('sk') as number], []);
+  });
+
+  it('refuses words it could not find (upper-case or non-ASCII)', () => {
+    assert.throws(() => buildLiteralTable(['Token']), /not lower-case printable ASCII/);
+    assert.throws(() => buildLiteralTable(['clé']), /not lower-case printable ASCII/);
+  });
+
   it('runs the shared pass once per context and registers unknown words on demand', () => {
     const ctx = source('a token and a Token');
     assert.deepStrictEqual(literalPositions(ctx, 'token'), [2, 14]);

@@ -239,7 +239,7 @@ export const structuralRules: ProviderRule[] = [
       return !/"role"\s*:\s*"anon"/.test(payloadJson);
     },
   }),
-  lineScoped(rule({
+  rule({
     id: 'url-credentials',
     title: 'Credentials in a URL',
     provider: 'URL',
@@ -252,7 +252,7 @@ export const structuralRules: ProviderRule[] = [
     secretGroup: 2,
     keywords: ['://'],
     validate: urlPasswordIsReal,
-  })),
+  }),
   ...DB_SCHEMES.map(connectionRule),
   rule({
     id: 'jdbc-connection-string',
