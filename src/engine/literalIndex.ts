@@ -9,10 +9,7 @@ import { leadingLiterals } from './regexLiterals';
  * registered word and later requests for the same text reuse it.
  */
 
-/**
- * Folded character codes: A-Z to a-z, other ASCII as is, and everything else to 127, a code no word
- * holds (words are printable ASCII), so a non-ASCII character never matches but still hashes in range.
- */
+/** Folded character codes: A-Z to a-z, other ASCII as is, everything else to 127, which no word holds. */
 const FOLD = (() => {
   const fold = new Uint8Array(65536).fill(127);
   for (let code = 0; code < 128; code++) fold[code] = code >= 65 && code <= 90 ? code + 32 : code;
@@ -20,22 +17,25 @@ const FOLD = (() => {
 })();
 
 /**
- * Size of the head table (a hash of three folded characters; collisions only cost a compare). The hash,
- * `(a << 10 ^ b << 5 ^ c) & HEAD_MASK`, rolls: shifting the last one by 5 and masking drops the oldest character.
+ * Bits per character in the head key: three characters make a 15-bit key, and the head table (64 KB)
+ * stays in the processor's cache between files.
  */
-const HEAD_MASK = (1 << 15) - 1;
+const CODE_BITS = 5;
+const CODE_COUNT = 1 << CODE_BITS;
+const HEAD_MASK = (1 << (3 * CODE_BITS)) - 1;
 
-/** The head hash of three folded character codes (what the rolling hash in {@link findLiterals} computes). */
-function headHash(a: number, b: number, c: number): number {
-  return ((a << 10) ^ (b << 5) ^ c) & HEAD_MASK;
-}
-
-/** Words bucketed by a hash of their first three characters. */
+/** Words bucketed by their first three characters. */
 export interface LiteralTable {
   words: string[];
   idOf: Map<string, number>;
-  /** Head hash -> 1 + index into `buckets` (0: no word starts so). */
-  heads: Int32Array;
+  /**
+   * Per character of the text, a 5-bit code: 1 to 31 for the characters the words use (either case),
+   * 0 for all others. Three codes make the head key exactly, so a head match is a true match of the
+   * first three characters unless the rarer characters that share code 31 are involved.
+   */
+  codes: Uint8Array;
+  /** Head key (`a << 10 | b << 5 | c`, rolled along the text) -> 1 + index into `buckets` (0: no word starts so). */
+  heads: Uint16Array;
   buckets: number[][];
   /**
    * Per bucket (same 1-based index as `heads`), a bit per `code & 31` of the words' fourth characters
@@ -50,38 +50,59 @@ function isFoldedAscii(word: string): boolean {
 }
 
 /**
- * A table for `words` (lower-case printable ASCII; duplicates ignored). A two-letter word (`sk`) goes in
- * the bucket of every third character it may be followed by (127 stands for any non-ASCII one, 0 for the
- * end of the text), so one hash lookup per position serves every word.
+ * The character codes for `words`: each distinct character, in both cases, gets its own code while codes
+ * last, the most frequent in the words first (letters, mostly); the rest share the last code.
+ */
+function characterCodes(words: readonly string[]): Uint8Array {
+  const counts = new Map<number, number>();
+  for (const word of words) for (let k = 0; k < word.length; k++) counts.set(word.charCodeAt(k), (counts.get(word.charCodeAt(k)) ?? 0) + 1);
+  const codes = new Uint8Array(65536);
+  const byFrequency = [...counts.keys()].sort((x, y) => counts.get(y)! - counts.get(x)! || x - y);
+  byFrequency.forEach((char, index) => {
+    const code = Math.min(index + 1, CODE_COUNT - 1);
+    codes[char] = code;
+    if (char >= 97 && char <= 122) codes[char - 32] = code;
+  });
+  return codes;
+}
+
+/**
+ * A table for `words` (lower-case printable ASCII; duplicates ignored). A word shorter than three
+ * characters (`sk`) goes in the bucket of every character it may be followed by (code 0 also stands for
+ * the end of the text), so one lookup per position serves every word.
  */
 export function buildLiteralTable(words: Iterable<string>): LiteralTable {
   const unique = [...new Set(words)];
   const bad = unique.find((word) => word.length === 0 || !isFoldedAscii(word));
   if (bad !== undefined) throw new Error(`literal ${JSON.stringify(bad)} is not lower-case printable ASCII`);
+  const codes = characterCodes(unique);
   const table: LiteralTable = {
-    words: unique, idOf: new Map(unique.map((word, id) => [word, id])), heads: new Int32Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0),
+    words: unique, idOf: new Map(unique.map((word, id) => [word, id])), codes, heads: new Uint16Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0),
   };
-  const place = (slot: number, id: number): void => {
-    if (table.heads[slot] === 0) table.heads[slot] = table.buckets.push([]);
-    const bucket = table.buckets[table.heads[slot] - 1];
+  const place = (key: number, id: number): void => {
+    if (table.heads[key] === 0) {
+      if (table.buckets.length >= 65535) throw new Error('too many literal buckets');
+      table.heads[key] = table.buckets.push([]);
+    }
+    const bucket = table.buckets[table.heads[key] - 1];
     if (!bucket.includes(id)) bucket.push(id);
   };
   unique.forEach((word, id) => {
-    const a = word.charCodeAt(0);
-    const b = word.length > 1 ? word.charCodeAt(1) : -1;
-    if (b < 0) {
-      for (let x = 0; x < 128; x++) for (let y = 0; y < 128; y++) place(headHash(a, x, y), id);
+    const a = codes[word.charCodeAt(0)] << (2 * CODE_BITS);
+    if (word.length === 1) {
+      for (let x = 0; x < CODE_COUNT * CODE_COUNT; x++) place(a | x, id);
     } else if (word.length === 2) {
-      for (let x = 0; x < 128; x++) place(headHash(a, b, x), id);
+      const b = codes[word.charCodeAt(1)] << CODE_BITS;
+      for (let x = 0; x < CODE_COUNT; x++) place(a | b | x, id);
     } else {
-      place(headHash(a, b, word.charCodeAt(2)), id);
+      place(a | (codes[word.charCodeAt(1)] << CODE_BITS) | codes[word.charCodeAt(2)], id);
     }
   });
   table.fourth = new Int32Array(table.buckets.length + 1);
   table.buckets.forEach((bucket, index) => {
     for (const id of bucket) {
       const word = unique[id];
-      table.fourth[index + 1] |= word.length < 4 ? -1 : 1 << (word.charCodeAt(3) & 31);
+      table.fourth[index + 1] |= word.length < 4 ? -1 : 1 << (codes[word.charCodeAt(3)] & 31);
     }
   });
   return table;
@@ -95,23 +116,23 @@ const NONE: number[] = Object.freeze([]) as unknown as number[];
  * ascending, by word id. Words that do not occur share one frozen empty list.
  */
 export function findLiterals(text: string, table: LiteralTable): number[][] {
-  const { heads, fourth } = table;
+  const { heads, fourth, codes } = table;
   const positions: number[][] = new Array<number[]>(table.words.length).fill(NONE);
   const n = text.length;
   if (n === 0) return positions;
   const last = n - 3;
-  let hash = (FOLD[text.charCodeAt(0)] << 5) ^ (n > 1 ? FOLD[text.charCodeAt(1)] : 0);
-  // Hot loop (every character of every scanned file): the fold and the rolling hash are inlined on purpose,
-  // and the last three positions, whose look-ahead runs past the end, are left to the loop below.
+  let key = (codes[text.charCodeAt(0)] << CODE_BITS) | (n > 1 ? codes[text.charCodeAt(1)] : 0);
+  // Hot loop (every character of every scanned file): the key rolls and is inlined on purpose, and the
+  // last three positions, whose look-ahead runs past the end, are left to the loop below.
   let i = 0;
   for (; i < last; i++) {
-    hash = ((hash << 5) ^ FOLD[text.charCodeAt(i + 2)]) & HEAD_MASK;
-    const head = heads[hash];
-    if (head !== 0 && ((fourth[head] >>> (FOLD[text.charCodeAt(i + 3)] & 31)) & 1) === 1) verifyBucket(text, table, head, i, positions);
+    key = ((key << CODE_BITS) | codes[text.charCodeAt(i + 2)]) & HEAD_MASK;
+    const head = heads[key];
+    if (head !== 0 && ((fourth[head] >>> (codes[text.charCodeAt(i + 3)] & 31)) & 1) === 1) verifyBucket(text, table, head, i, positions);
   }
   for (; i < n; i++) {
-    hash = ((hash << 5) ^ (i + 2 < n ? FOLD[text.charCodeAt(i + 2)] : 0)) & HEAD_MASK;
-    const head = heads[hash];
+    key = ((key << CODE_BITS) | (i + 2 < n ? codes[text.charCodeAt(i + 2)] : 0)) & HEAD_MASK;
+    const head = heads[key];
     if (head !== 0) verifyBucket(text, table, head, i, positions);
   }
   return positions;
