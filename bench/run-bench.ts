@@ -54,7 +54,7 @@ const best = (a: Throughput | undefined, b: Throughput) => (!a || b.seconds < a.
  * after a warm-up of each, and the best pass of each counts, so load from other processes on a shared
  * machine hits both alike.
  */
-async function throughput(label: string, files: BenchFile[], secretlint: Secretlint | undefined, passes = 2): Promise<number | undefined> {
+async function throughput(label: string, files: BenchFile[], secretlint: Secretlint | undefined, passes = 5): Promise<number | undefined> {
   const bytes = totalBytes(files);
   keyguardPass(files.slice(0, 50));
   if (secretlint) await secretlintPass(secretlint, files.slice(0, 50));

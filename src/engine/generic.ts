@@ -255,7 +255,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const nonProduction = isNonProductionPath(ctx.fileName);
   const prose = isLocalePath(ctx.fileName);
   const manifest = ctx.language === 'json' && /(?:^|[\\/])(?:package|composer|bower)\.json$/i.test(ctx.fileName);
-  const kubeSecret = ctx.language === 'yaml' && ctx.lowerText.includes('kind: secret') && /^kind:[ \t]*Secret\b/m.test(ctx.text);
+  const kubeSecret = ctx.language === 'yaml' && occursIn(ctx, 'kind: secret') && /^kind:[ \t]*Secret\b/m.test(ctx.text);
   const out: SecretCandidate[] = [];
   const taken = new Set<number>();
   const structure = ctx.structure;
@@ -881,7 +881,7 @@ function isEmailOrHost(v: string): boolean {
 const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname|allowinvalid/g;
 const KEYWORDS_ARE_WORDS = isWordAlternation(KEYWORDS);
 /** Words the command and login checks test for with `occursIn`. */
-registerLiterals(['mysql', 'mariadb', 'sshpass', ' login', 'htpasswd', 'login', 'auth', 'credential']);
+registerLiterals(['mysql', 'mariadb', 'sshpass', ' login', 'htpasswd', 'login', 'auth', 'credential', 'kind: secret']);
 if (KEYWORDS_ARE_WORDS) registerLiterals(KEYWORDS.source.split('|'));
 
 /** Keywords that start a secret-name candidate. */

@@ -128,7 +128,7 @@ export function productionSignalOfPath(fileName: string): EnvSignal {
 /** Words the verbose-error checks look for, found by the shared keyword pass. */
 registerLiterals(['display_errors', 'customerrors', 'consider_all_requests_local']);
 
-const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/;
+const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/i;
 
 const DEBUG_KEYS = new Set([
   'debug', 'appdebug', 'flaskdebug', 'djangodebug', 'debugmode', 'debugenabled', 'enabledebug', 'sitedebug',
@@ -146,7 +146,7 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
   const pathSignal = productionSignalOfPath(ctx.fileName);
   if (pathSignal === 'nonprod') return;
   let envVerdict: boolean | undefined;
-  const envSaysProd = (): boolean => (envVerdict ??= ENV_SAYS_PROD.test(ctx.lowerText));
+  const envSaysProd = (): boolean => (envVerdict ??= ENV_SAYS_PROD.test(ctx.text));
   const structure = ctx.structure;
   const detail = `${ctx.language}-debug`;
   if (structure && !structure.malformed) {
