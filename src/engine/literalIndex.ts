@@ -172,8 +172,8 @@ export function registerLiterals(words: Iterable<string>): void {
   }
 }
 
-/** What the shared pass found in one text, with the table it used. */
-interface SharedHits {
+/** What a pass found in one text, with the table it used (`positions` by the table's word ids). */
+export interface SharedHits {
   table: LiteralTable;
   positions: number[][];
 }
@@ -181,16 +181,11 @@ interface SharedHits {
 const hitsByText = new WeakMap<object, SharedHits>();
 
 /**
- * Ascending offsets, in `source.text` (ASCII case-insensitively), of every occurrence of `word` (registered on the fly if it
- * was not). `source` is the scan's context object: the pass runs once per context.
+ * The shared pass over `source.text`: run on the first request for a context object, and again only if
+ * words were registered since. Callers checking many words look them up by id in `table`.
  */
-export function literalPositions(source: { text: string }, word: string): number[] {
+export function sharedPass(source: { text: string }): SharedHits {
   let hits = source === lastSource ? lastHits : hitsByText.get(source);
-  if (hits && hits.table === sharedTable) {
-    const id = hits.table.idOf.get(word);
-    if (id !== undefined) return hits.positions[id];
-  }
-  registerLiterals([word]);
   sharedTable ??= buildLiteralTable(registered);
   if (!hits || hits.table !== sharedTable) {
     hits = { table: sharedTable, positions: findLiterals(source.text, sharedTable) };
@@ -198,12 +193,27 @@ export function literalPositions(source: { text: string }, word: string): number
   }
   lastSource = source;
   lastHits = hits;
-  return hits.positions[hits.table.idOf.get(word) as number];
+  return hits;
 }
 
 /** The last context asked about (most requests in a row are for the same one). */
 let lastSource: object | undefined;
 let lastHits: SharedHits | undefined;
+
+/**
+ * Ascending offsets, in `source.text` (ASCII case-insensitively), of every occurrence of `word`
+ * (registered on the fly if it was not, which reruns the pass once).
+ */
+export function literalPositions(source: { text: string }, word: string): number[] {
+  let hits = sharedPass(source);
+  let id = hits.table.idOf.get(word);
+  if (id === undefined) {
+    registerLiterals([word]);
+    hits = sharedPass(source);
+    id = hits.table.idOf.get(word) as number;
+  }
+  return hits.positions[id];
+}
 
 /** `source.text.toLowerCase().includes(word)` for ASCII words, answered from the shared pass (`word` lower-case, non-empty). */
 export function occursIn(source: { text: string }, word: string): boolean {

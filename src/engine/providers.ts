@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import { lineStartOf, startOfLineBelow } from './lines';
 import { providerRules } from './rules/providers';
-import { buildLiteralTable, findLiterals, literalPositions, mergeAscending, registerLiterals } from './literalIndex';
+import { buildLiteralTable, findLiterals, type LiteralTable, mergeAscending, registerLiterals, sharedPass, type SharedHits } from './literalIndex';
 import { leadingLiterals } from './regexLiterals';
 import { isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
@@ -36,6 +36,8 @@ interface Compiled {
    * begins (its lookbehind forbids starting inside the run), so the sticky pattern is tried there only.
    */
   schemeAnchored?: boolean;
+  /** Ids of the rule's keywords and anchors in the last literal table used (looked up once per table). */
+  ids?: { table: LiteralTable; keywords: number[]; anchors: number[] };
 }
 
 /** Rules whose matches start at the run of scheme characters just before a `://` (see `schemeAnchored`). */
@@ -74,9 +76,23 @@ function literalsOf(entries: readonly Compiled[]): string[] {
 
 /** Where the keywords and anchors occur in one text, and the line windows around keywords (filled on demand). */
 interface KeywordHits {
-  /** Ascending offsets in the lower-cased text of every occurrence (overlapping ones too). */
-  positionsOf: (word: string) => number[];
+  /** A literal pass over the text that covers every word of the rules being run. */
+  pass: SharedHits;
   windows: Map<string, Array<[number, number]>>;
+}
+
+/** Ascending offsets of every occurrence of `word` (one of the pass's words), overlapping ones too. */
+function positionsOf(hits: KeywordHits, word: string): number[] {
+  return hits.pass.positions[hits.pass.table.idOf.get(word) as number];
+}
+
+/** The entry's keyword and anchor ids in `table`. */
+function idsIn(entry: Compiled, table: LiteralTable): { keywords: number[]; anchors: number[] } {
+  if (entry.ids?.table !== table) {
+    const idOf = (word: string) => table.idOf.get(word) as number;
+    entry.ids = { table, keywords: entry.rule.keywords.map(idOf), anchors: (entry.anchors ?? []).map(idOf) };
+  }
+  return entry.ids;
 }
 
 /**
@@ -86,7 +102,7 @@ interface KeywordHits {
  */
 export function detectProviders(ctx: DetectContext): RawMatch[] {
   const entries = compiled();
-  return runEntries(ctx, entries, { positionsOf: (word) => literalPositions(ctx, word), windows: new Map() });
+  return runEntries(ctx, entries, { pass: sharedPass(ctx), windows: new Map() });
 }
 
 /**
@@ -98,11 +114,8 @@ export function detectWithRules(ctx: DetectContext, rules: readonly ProviderRule
   const entries = rules
     .map((rule) => all.find((candidate) => candidate.rule === rule) ?? all.find((candidate) => candidate.rule.id === rule.id))
     .filter((entry): entry is Compiled => entry !== undefined);
-  const words = [...new Set(literalsOf(entries))];
-  const byWord = new Map<string, number[]>();
-  const table = buildLiteralTable(words);
-  findLiterals(ctx.text, table).forEach((positions, id) => byWord.set(table.words[id], positions));
-  return runEntries(ctx, entries, { positionsOf: (word) => byWord.get(word) ?? [], windows: new Map() });
+  const table = buildLiteralTable(literalsOf(entries));
+  return runEntries(ctx, entries, { pass: { table, positions: findLiterals(ctx.text, table) }, windows: new Map() });
 }
 
 /** {@link detectWithRules} for one rule. */
@@ -117,14 +130,16 @@ function runEntries(ctx: DetectContext, entries: readonly Compiled[], hits: Keyw
 }
 
 function runEntry(ctx: DetectContext, entry: Compiled, hits: KeywordHits, out: RawMatch[]): void {
-  const present = entry.rule.keywords.filter((keyword) => hits.positionsOf(keyword).length > 0);
-  if (present.length === 0) return;
+  const { positions } = hits.pass;
+  const ids = idsIn(entry, hits.pass.table);
+  if (!ids.keywords.some((id) => positions[id].length > 0)) return;
   if (entry.lineScoped) {
+    const present = entry.rule.keywords.filter((_, index) => positions[ids.keywords[index]].length > 0);
     for (const [from, to] of keywordWindows(ctx, hits, present)) runRule(ctx, entry, from, to, out);
   } else if (entry.anchors && entry.sticky) {
-    runAnchored(ctx, entry, entry.sticky, mergeAscending(entry.anchors.map(hits.positionsOf)), out);
+    runAnchored(ctx, entry, entry.sticky, mergeAscending(ids.anchors.map((id) => positions[id])), out);
   } else if (entry.schemeAnchored && entry.sticky) {
-    runAnchored(ctx, entry, entry.sticky, schemeStarts(ctx.text, hits.positionsOf('://').filter((at) => userInfoFollows(ctx.text, at))), out);
+    runAnchored(ctx, entry, entry.sticky, schemeStarts(ctx.text, positionsOf(hits, '://').filter((at) => userInfoFollows(ctx.text, at))), out);
   } else {
     runRule(ctx, entry, 0, ctx.text.length, out);
   }
@@ -212,7 +227,7 @@ function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Arra
   const length = keyword.length;
   const windows: Array<[number, number]> = [];
   let next = 0;
-  for (const at of hits.positionsOf(keyword)) {
+  for (const at of positionsOf(hits, keyword)) {
     // Later occurrences inside the last window add nothing (linear on long lines).
     if (at < next) continue;
     // Found by walking from the keyword rather than from the line-start table, which most files never need.
