@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
-import { alternationHits, isWordAlternation, matchesOf, occursIn, registerLiterals } from './literalIndex';
+import { isWordAlternation, literalPositions, matchesOf, occursIn, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -259,11 +259,8 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const out: SecretCandidate[] = [];
   const taken = new Set<number>();
   const structure = ctx.structure;
-  let ranges: Array<[number, number]> | undefined;
   if (structure) {
-    ranges = [];
     for (const entry of structure.entries) {
-      ranges.push([entry.valueStart, entry.valueEnd]);
       if (manifest && DEPENDENCY_SECTION.test(entry.keyPath)) continue;
       const candidate = judgeEntry(entry, nonProduction, prose, kubeSecret);
       if (candidate && !taken.has(candidate.start)) {
@@ -271,26 +268,25 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
         out.push(candidate);
       }
     }
-    if (structure.malformed) ranges = undefined;
-    else ranges.sort((a, b) => a[0] - b[0]);
   }
   // In a well-formed structured file, only assignments embedded in a value count (`command: --token=…`).
-  const within = ranges;
-  const accept = within ? (offset: number): boolean => insideAny(within, offset) : undefined;
-  for (const assignment of findAssignments(ctx, !!structure, accept)) {
-    if (taken.has(assignment.valueStart)) continue;
+  // Built on the first keyword hit, if any: a dense config file may have 100,000 entries and no hit.
+  let within: ValueRanges | undefined;
+  const accept = structure && !structure.malformed ? (offset: number): boolean => (within ??= new ValueRanges(structure.entries)).contains(offset) : undefined;
+  findAssignments(ctx, (assignment) => {
+    if (taken.has(assignment.valueStart)) return;
     const leaf = lastSegment(assignment.name);
     const bare = isBareKey(leaf, assignment.name);
     const nameClass = classifyWithParent(leaf, assignment.name) ?? (bare ? 'key' : undefined);
-    if (!nameClass) continue;
+    if (!nameClass) return;
     const scheme = nameClass === 'secret' ? authScheme(assignment.value) : null;
     const value = scheme ? assignment.value.slice(scheme[0].length) : assignment.value;
     const start = assignment.valueStart + (scheme ? scheme[0].length : 0);
-    if (!judgeSecretValue(value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) continue;
-    if (bare && !isStronglyRandom(value)) continue;
+    if (!judgeSecretValue(value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) return;
+    if (bare && !isStronglyRandom(value)) return;
     taken.add(assignment.valueStart);
     out.push({ nameClass, start, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
-  }
+  }, !!structure, accept);
   const extra = curlCredentials(ctx, nonProduction);
   extra.push(...commandPasswords(ctx, nonProduction));
   extra.push(...credentialCalls(ctx, nonProduction));
@@ -365,22 +361,53 @@ function entryText(entry: KeyValueEntry): string | undefined {
   return entry.valueEnd - entry.valueStart === entry.value.length ? entry.value : undefined;
 }
 
-function insideAny(ranges: Array<[number, number]>, offset: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid][0] <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
+/**
+ * The value ranges of a structured file's entries, ordered by start (entries that start together keep
+ * their order), in two flat arrays: dense files have 100,000 entries, and a pair array per entry only
+ * filled memory.
+ */
+class ValueRanges {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+
+  constructor(entries: readonly KeyValueEntry[]) {
+    const n = entries.length;
+    // Offsets fit: a JavaScript string holds fewer than 2^31 characters.
+    this.starts = new Int32Array(n);
+    this.ends = new Int32Array(n);
+    let order: number[] | undefined;
+    for (let i = 1; i < n && !order; i++) {
+      if (entries[i].valueStart < entries[i - 1].valueStart) {
+        // A stable sort of the indexes: parsers mostly emit entries in order, so this is rare.
+        order = Array.from({ length: n }, (_unused, index) => index).sort((a, b) => entries[a].valueStart - entries[b].valueStart);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const entry = entries[order ? order[i] : i];
+      this.starts[i] = entry.valueStart;
+      this.ends[i] = entry.valueEnd;
     }
   }
-  // Ranges may nest or repeat (renamed entries); look back a little for one that contains the offset.
-  for (let i = best; i >= 0 && i > best - 8; i--) if (ranges[i][0] <= offset && offset < ranges[i][1]) return true;
-  return false;
+
+  /** Whether some range holds `offset`. */
+  contains(offset: number): boolean {
+    const { starts, ends } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    // Ranges may nest or repeat (renamed entries); look back a little for one that contains the offset.
+    for (let i = best; i >= 0 && i > best - 8; i--) if (starts[i] <= offset && offset < ends[i]) return true;
+    return false;
+  }
 }
 
 /** Classifies a name, consulting the enclosing key only for a bare `key` (`api: { key: … }`), the one case it matters. */
@@ -405,7 +432,7 @@ function isStronglyRandom(value: string): boolean {
 
 /** `a.b.c` -> `c`; `a[0]` -> `a`. */
 function lastSegment(name: string): string {
-  const cleaned = name.replace(/\[\d+\]$/, '');
+  const cleaned = name.endsWith(']') ? name.replace(/\[\d+\]$/, '') : name;
   const dot = cleaned.lastIndexOf('.');
   return dot < 0 ? cleaned : cleaned.slice(dot + 1);
 }
@@ -501,13 +528,21 @@ function endsCommandWord(text: string, at: number): boolean {
 
 /** Offsets of `curl` used as a command word (not `libcurl`, `curl_easy`, `pycurl.Curl`). */
 export function curlCommandOffsets(ctx: DetectContext): number[] {
+  let offsets = curlOffsetsCache.get(ctx);
+  if (offsets) return offsets;
   const hits = keywordHits(ctx).get('curl') ?? [];
   const text = ctx.text;
-  return hits.filter((at) => {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + 4] ?? ' ';
-    return !/[\w.-]/.test(before) && !/[\w.-]/.test(after);
-  });
+  offsets = hits.filter((at) => !isWordOrDotCode(text.charCodeAt(at - 1)) && !isWordOrDotCode(text.charCodeAt(at + 4)));
+  curlOffsetsCache.set(ctx, offsets);
+  return offsets;
+}
+
+/** Per scan: both detectors read the `curl` commands. */
+const curlOffsetsCache = new WeakMap<DetectContext, number[]>();
+
+/** `[\w.-]` for a character code (NaN, past either end of the text, is none of them). */
+function isWordOrDotCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
 }
 
 /** `curl -u user:password …` / `--user=user:password`: the password part, as a password candidate. */
@@ -724,6 +759,9 @@ export interface JudgeOptions {
 export function judgeSecretValue(value: string, nameClass: SecretNameClass, options: JudgeOptions = {}): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > 1000) return false;
+  // Too short for the name's class (the length floors of the switch below), answered before the many
+  // filters in between, which can only say no as well. A short weak default is the one short password judged.
+  if (v.length < MIN_LENGTH[nameClass] && !(nameClass === 'password' && isWeakDefault(v))) return false;
   if (/\s/.test(v)) return false;
   if (isPlaceholder(v) || isReference(v) || isPublicMaterial(v) || v.startsWith('-----BEGIN')) return false;
   if (looksLikeHashOrId(v, { hexIsHash: false })) return false;
@@ -766,6 +804,9 @@ export function judgeSecretValue(value: string, nameClass: SecretNameClass, opti
       return v.length >= 16 && classes >= 2 && /\d/.test(v) && shannonEntropy(v) >= 3.3;
   }
 }
+
+/** The shortest value each class can accept (see the switch in judgeSecretValue). */
+const MIN_LENGTH: Record<SecretNameClass, number> = { password: 4, secret: 8, key: 16 };
 
 function charClasses(v: string): number {
   let lower = 0;
@@ -880,9 +921,10 @@ function isEmailOrHost(v: string): boolean {
  */
 const KEYWORDS = /pass|pw|secret|token|key|auth|cred|bearer|verif|ssl|insecure|skip|cert|trust|unauthorized|curl|debug|danger|check_hostname|allowinvalid/g;
 const KEYWORDS_ARE_WORDS = isWordAlternation(KEYWORDS);
+const KEYWORD_LIST = KEYWORDS.source.split('|');
 /** Words the command and login checks test for with `occursIn`. */
 registerLiterals(['mysql', 'mariadb', 'sshpass', ' login', 'htpasswd', 'login', 'auth', 'credential', 'kind: secret']);
-if (KEYWORDS_ARE_WORDS) registerLiterals(KEYWORDS.source.split('|'));
+if (KEYWORDS_ARE_WORDS) registerLiterals(KEYWORD_LIST);
 
 /** Keywords that start a secret-name candidate. */
 const NAME_KEYWORDS = ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'bearer'];
@@ -894,7 +936,7 @@ export function keywordHits(ctx: DetectContext): Map<string, number[]> {
   const cached = keywordCache.get(ctx);
   if (cached) return cached;
   // Same hits as the regex loop below, from the literal pass the provider detector already ran.
-  const hits = KEYWORDS_ARE_WORDS ? alternationHits(ctx, KEYWORDS.source.split('|')) : new Map<string, number[]>();
+  const hits = KEYWORDS_ARE_WORDS ? alternationHits(ctx, KEYWORD_LIST) : new Map<string, number[]>();
   if (!KEYWORDS_ARE_WORDS) {
     const regex = new RegExp(KEYWORDS.source, 'g');
     const lower = ctx.lowerText;
@@ -906,6 +948,67 @@ export function keywordHits(ctx: DetectContext): Map<string, number[]> {
   }
   keywordCache.set(ctx, hits);
   return hits;
+}
+
+/**
+ * What the global alternation `words.join('|')` finds in the lower-cased text, by word: at each offset the
+ * first listed word that occurs there, no two hits overlapping. Merged from the shared literal pass's
+ * ascending lists of each word, so no list of every hit is built or sorted.
+ */
+function alternationHits(ctx: DetectContext, words: readonly string[]): Map<string, number[]> {
+  const lists: number[][] = [];
+  const wordOfList: string[] = [];
+  for (const word of words) {
+    const positions = literalPositions(ctx, word);
+    if (positions.length === 0) continue;
+    lists.push(positions);
+    wordOfList.push(word);
+  }
+  // Occurrences inside an earlier hit are dropped; they are rare, so each word's list of occurrences is
+  // handed out as it is (dense files hold 100,000 of them) unless one of its own was dropped.
+  const dropped: Array<Set<number> | undefined> = [];
+  let consumed = 0;
+  forEachAscending(lists, (at, list) => {
+    if (at < consumed) {
+      (dropped[list] ??= new Set()).add(at);
+      return;
+    }
+    consumed = at + wordOfList[list].length;
+  });
+  const hits = new Map<string, number[]>();
+  lists.forEach((positions, list) => {
+    const skip = dropped[list];
+    const kept = skip ? positions.filter((at) => !skip.has(at)) : positions;
+    if (kept.length > 0) hits.set(wordOfList[list], kept);
+  });
+  return hits;
+}
+
+/**
+ * Calls `visit` with every offset of the ascending lists, in ascending order, and the index of its list;
+ * an offset in several lists comes once per list, lowest index first. A merge of the few lists, with no
+ * combined list built and sorted.
+ */
+function forEachAscending(lists: readonly number[][], visit: (offset: number, list: number) => void): void {
+  if (lists.length === 1) {
+    for (const offset of lists[0]) visit(offset, 0);
+    return;
+  }
+  const next = new Array<number>(lists.length).fill(0);
+  for (;;) {
+    let best = -1;
+    let bestOffset = Infinity;
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l];
+      if (next[l] < list.length && list[next[l]] < bestOffset) {
+        bestOffset = list[next[l]];
+        best = l;
+      }
+    }
+    if (best < 0) return;
+    next[best]++;
+    visit(bestOffset, best);
+  }
 }
 
 function isIdentCode(c: number): boolean {
@@ -922,46 +1025,49 @@ const QUOTES = new Set(['"', "'", '`']);
 /** Prefixes that make an unquoted `NAME=value` a command-start assignment (shell, Dockerfile, Makefile). */
 const LINE_START_PREFIX = /^(?:\s*(?:-\s+)?(?:export|ENV|ARG|set|SET|setx|local|declare(?:\s+-\w+)?|readonly|typeset|\$env:)?\s*)$/;
 
-const assignmentCache = new WeakMap<DetectContext, Assignment[]>();
-
 /**
- * Finds `name <op> value` sites whose name contains a secret keyword, in any common syntax. Values are
- * quoted literals; bare words count only where a language allows them (shell `NAME=value`, env and
- * Dockerfile lines, `--flag value`, `#define`). Runs in one pass: the keyword regex never backtracks and
- * each hit skips to the end of its identifier.
+ * Finds `name <op> value` sites whose name contains a secret keyword, in any common syntax, and hands each
+ * to `visit` in text order. Values are quoted literals; bare words count only where a language allows them
+ * (shell `NAME=value`, env and Dockerfile lines, `--flag value`, `#define`). Runs in one pass: the keyword
+ * hits come in ascending order and each hit skips to the end of its identifier. Sites are not collected:
+ * in a dense file most are judged and dropped at once, and a list of them all would only fill memory.
  */
-export function findAssignments(ctx: DetectContext, structured = false, accept?: (offset: number) => boolean): Assignment[] {
-  const cached = assignmentCache.get(ctx);
-  if (cached) return cached;
-  const found: Assignment[] = [];
+export function findAssignments(ctx: DetectContext, visit: (site: Assignment) => void, structured = false, accept?: (offset: number) => boolean): void {
   const { text } = ctx;
   const n = text.length;
   const language = ctx.language;
   const loose = LOOSE_LANGUAGES.has(language) || (structured && !!ctx.structure?.malformed);
   const byKeyword = keywordHits(ctx);
-  const hits: number[] = [];
+  const lists: number[][] = [];
   for (const keyword of NAME_KEYWORDS) {
     const list = byKeyword.get(keyword);
-    if (list) for (const at of list) hits.push(at);
+    if (list?.length) lists.push(list);
   }
-  hits.sort((a, b) => a - b);
+  const lineStarts = boundedLineStarts(ctx);
   let consumed = -1;
-  for (const hit of hits) {
-    if (hit < consumed) continue;
+  forEachAscending(lists, (hit) => {
+    if (hit < consumed) return;
     let s = hit;
     while (s > 0 && isIdentCode(text.charCodeAt(s - 1)) && hit - s < 100) s--;
     let e = hit + 1;
     while (e < n && isIdentCode(text.charCodeAt(e)) && e - hit < 100) e++;
     consumed = e;
-    if (accept && !accept(s)) continue;
-    const site = readAssignment(ctx, s, e, loose);
-    if (site) found.push(site);
-  }
-  assignmentCache.set(ctx, found);
-  return found;
+    if (accept && !accept(s)) return;
+    const site = readAssignment(ctx, lineStarts, s, e, loose);
+    if (site) visit(site);
+  });
 }
 
-function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean): Assignment | undefined {
+/** `self.`, `this.`, `cls.`, `@`, `$this.` before a name: the receiver, not part of the name. */
+const RECEIVER_PREFIX = /^(?:self|this|cls|@|\$this)\./;
+
+/** Whether RECEIVER_PREFIX can match (a first-character test that spares most names the regex). */
+function hasReceiverPrefix(name: string): boolean {
+  const first = name[0];
+  return first === 's' || first === 't' || first === 'c' || first === '@' || first === '$';
+}
+
+function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: number, e: number, loose: boolean): Assignment | undefined {
   const { text, language } = ctx;
   const n = text.length;
   // Trim sigils and trailing punctuation from the identifier.
@@ -980,7 +1086,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   // `password.equals("…")` (Java, Kotlin, C#): a comparison with a literal, read as `password == "…"`.
   const comparison = text[e] === '(' ? COMPARISON_METHOD.exec(text.slice(nameStart, e)) : null;
   const rawName = comparison ? text.slice(nameStart, e - comparison[0].length) : text.slice(nameStart, e);
-  const name = rawName.replace(/^(?:self|this|cls|@|\$this)\./, '');
+  const name = hasReceiverPrefix(rawName) ? rawName.replace(RECEIVER_PREFIX, '') : rawName;
   const leaf = lastSegment(name);
   if (!leaf || !(classifyWithParent(leaf, name) || isBareKey(leaf, name))) return undefined;
 
@@ -1010,7 +1116,7 @@ function readAssignment(ctx: DetectContext, s: number, e: number, loose: boolean
   if (!op && quotedKey && language === 'kotlin' && /^to\s/.test(text.slice(j, j + 3))) op = 'to';
   let v: number;
   let opKind: string;
-  const linePrefix = text.slice(lineStartOf(text, s), quotedKey ? s - 1 : s);
+  const linePrefix = text.slice(lineStarts.at(s), quotedKey ? s - 1 : s);
   const reversed = quotedKey ? undefined : reversedComparison(linePrefix, s);
   if (reversed) {
     // A comparison names no enclosing object worth the backward scan keyPathOf makes, so the name is the path.
@@ -1163,8 +1269,16 @@ function skipToContinuedValue(text: string, v: number): number {
 
 /** `.netrc` and `_netrc`: `machine`, `login` and `password` entries, whitespace-separated. */
 function isNetrc(fileName: string): boolean {
-  return /(?:^|[\\/])[._]netrc$/.test(fileName);
+  // Asked once per keyword hit with the same file name: the last answer is kept.
+  if (fileName !== lastNetrcQuery) {
+    lastNetrcQuery = fileName;
+    lastNetrcAnswer = /(?:^|[\\/])[._]netrc$/.test(fileName);
+  }
+  return lastNetrcAnswer;
 }
+
+let lastNetrcQuery: string | undefined;
+let lastNetrcAnswer = false;
 
 function skipWord(text: string, i: number, chars: RegExp): number {
   while (i < text.length && chars.test(text[i])) i++;
@@ -1230,6 +1344,11 @@ function acceptsPairValue(linePrefix: string): boolean {
   return /[{[]$/.test(call[0].trim());
 }
 
+/** Calls and sigils that wrap a string literal without changing it. */
+const LITERAL_WRAPPER = /^(?:String::from|new\s+String|SecretString::new|Secret::new|SecretStr|str|String|Some|&|@|\[\]byte|Buffer\.from|Encoding\.(?:UTF8|ASCII|Unicode|Default)\.GetBytes)\(?/;
+/** The characters LITERAL_WRAPPER's forms start with (a cheap test before the regex, run once per keyword hit). */
+const WRAPPER_FIRST_CHARS = 'SnsE&@[B';
+
 /** A quoted literal starting at `v` (with language string prefixes), same line only. */
 function readLiteral(text: string, v: number, language: LanguageId): { start: number; end: number; quoted: boolean } | undefined {
   let i = v;
@@ -1253,7 +1372,7 @@ function readLiteral(text: string, v: number, language: LanguageId): { start: nu
   } else if (language === 'rust' && text[i] === 'b' && text[i + 1] === '"') {
     i++;
   } else {
-    const wrapper = /^(?:String::from|new\s+String|SecretString::new|Secret::new|SecretStr|str|String|Some|&|@|\[\]byte|Buffer\.from|Encoding\.(?:UTF8|ASCII|Unicode|Default)\.GetBytes)\(?/.exec(text.slice(i, i + 40));
+    const wrapper = WRAPPER_FIRST_CHARS.includes(text[i]) ? LITERAL_WRAPPER.exec(text.slice(i, i + 40)) : null;
     // `@` is Objective-C's NSString literal (`@"…"`); `[]byte("…")`, `Buffer.from("…")`, `GetBytes("…")` hold key bytes.
     if (wrapper && QUOTES.has(text[i + wrapper[0].length])) i += wrapper[0].length;
   }
@@ -1333,15 +1452,54 @@ function readBareWord(text: string, v: number, toLineEnd: boolean): { start: num
 /** How far back a line prefix is read; bounding it keeps giant one-line files (minified code) linear. */
 const MAX_PREFIX = 300;
 
-/** Start of the offset's line, or a point at most MAX_PREFIX characters back on a very long line. */
-export function boundedLineStart(text: string, offset: number): number {
-  const floor = Math.max(0, offset - MAX_PREFIX);
-  for (let i = offset - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  return floor;
+/**
+ * Start of an offset's line, or a point at most MAX_PREFIX characters back on a very long line, for one
+ * text. Detectors ask in ascending order, so each answer walks back only to the previous offset asked
+ * about (no line break in between means the previous answer still holds): a one-line file with a keyword
+ * every few characters costs one pass, not MAX_PREFIX characters per keyword.
+ */
+export class BoundedLineStarts {
+  private lastOffset = -1;
+  /** No line break lies in [noBreakFrom, lastOffset); and noBreakFrom is a line start or at most the last floor. */
+  private noBreakFrom = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): number {
+    const text = this.text;
+    const floor = Math.max(0, offset - MAX_PREFIX);
+    const ascending = this.lastOffset >= 0 && offset >= this.lastOffset;
+    const stop = ascending ? Math.max(floor, this.lastOffset) : floor;
+    let start = -1;
+    for (let i = offset - 1; i >= stop; i--) {
+      if (text.charCodeAt(i) === 10) {
+        start = i + 1;
+        break;
+      }
+    }
+    if (start >= 0) this.noBreakFrom = start;
+    else if (!ascending || this.lastOffset <= floor) this.noBreakFrom = floor;
+    // Otherwise no break lies in [noBreakFrom, offset) and noBreakFrom stays what it was.
+    this.lastOffset = offset;
+    return start >= 0 ? start : Math.max(this.noBreakFrom, floor);
+  }
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return boundedLineStart(text, offset);
+const lineStartsByContext = new WeakMap<DetectContext, BoundedLineStarts>();
+
+/** The shared {@link BoundedLineStarts} of a scan's text. */
+export function boundedLineStarts(ctx: DetectContext): BoundedLineStarts {
+  let finder = lineStartsByContext.get(ctx);
+  if (!finder) {
+    finder = new BoundedLineStarts(ctx.text);
+    lineStartsByContext.set(ctx, finder);
+  }
+  return finder;
+}
+
+/** Start of the offset's line, or a point at most MAX_PREFIX characters back on a very long line. */
+export function boundedLineStart(ctx: DetectContext, offset: number): number {
+  return boundedLineStarts(ctx).at(offset);
 }
 
 const CODE_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'function', 'def', 'catch', 'with', 'elif', 'else', 'fn', 'func', 'and', 'or', 'not', 'in', 'print', 'println', 'assert']);

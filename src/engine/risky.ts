@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { DetectContext } from './detect';
 import type { KeyValueEntry } from './formats/types';
-import { boundedLineStart, collectSecretCandidates, commandTokens, curlCommandOffsets, type CommandToken, isConfigLanguage, keywordHits, wordsOf } from './generic';
+import { boundedLineStart, boundedLineStarts, collectSecretCandidates, commandTokens, curlCommandOffsets, type CommandToken, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
 import { occursIn, registerLiterals } from './literalIndex';
 import { isLockFile, isNonProductionPath } from './placeholders';
@@ -66,33 +66,53 @@ export function detectRisky(ctx: DetectContext): RawMatch[] {
     detectVerboseErrors(ctx, matches);
     detectTlsOff(ctx, matches);
   }
-  const seen = new Set<string>();
-  const sorted = matches
-    .filter((match) => {
-      const id = `${match.ruleId}:${match.start}`;
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    })
-    .sort((a, b) => a.start - b.start);
-  return onePerLine(ctx.text, sorted);
+  return onePerLine(ctx.text, firstOfEachRuleAndStart(matches));
+}
+
+/**
+ * The matches in text order, keeping the first found of each (rule, start) pair. The sort is stable, so
+ * among matches that start together the first found comes first: duplicates are found by comparing each
+ * match with the others of its start only, with no key built per match. Reorders and compacts `matches`
+ * in place (dense files hold 100,000 matches: no copies).
+ */
+function firstOfEachRuleAndStart(matches: RawMatch[]): RawMatch[] {
+  if (!isSortedByStart(matches)) matches.sort((a, b) => a.start - b.start);
+  let kept = 0;
+  let groupStart = 0;
+  for (const match of matches) {
+    if (kept > groupStart && matches[groupStart].start !== match.start) groupStart = kept;
+    let duplicate = false;
+    for (let k = groupStart; k < kept && !duplicate; k++) duplicate = matches[k].ruleId === match.ruleId;
+    if (!duplicate) matches[kept++] = match;
+  }
+  matches.length = kept;
+  return matches;
+}
+
+function isSortedByStart(matches: RawMatch[]): boolean {
+  for (let i = 1; i < matches.length; i++) if (matches[i - 1].start > matches[i].start) return false;
+  return true;
 }
 
 /**
  * Keeps the first match of each rule on a line: `['verify_peer' => false, 'verify_peer_name' => false]` is one
  * risky setting written twice, and one diagnostic per line is what a reader (and a line-based report) expects.
+ * Compacts `sorted` in place.
  */
 function onePerLine(text: string, sorted: RawMatch[]): RawMatch[] {
   // Per rule, the newline ending the line of its last kept match (Infinity: none), found once per kept
   // match rather than once per match (a one-line file with thousands of matches stays linear).
   const lineEndByRule = new Map<string, number>();
-  return sorted.filter((match) => {
+  let kept = 0;
+  for (const match of sorted) {
     const lineEnd = lineEndByRule.get(match.ruleId);
-    if (lineEnd !== undefined && lineEnd >= match.start) return false;
+    if (lineEnd !== undefined && lineEnd >= match.start) continue;
     const newline = text.indexOf('\n', match.start);
     lineEndByRule.set(match.ruleId, newline < 0 ? Infinity : newline);
-    return true;
-  });
+    sorted[kept++] = match;
+  }
+  sorted.length = kept;
+  return sorted;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -150,9 +170,16 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
   const structure = ctx.structure;
   const detail = `${ctx.language}-debug`;
   if (structure && !structure.malformed) {
+    // Keys and sections repeat from entry to entry: each distinct one is judged once.
+    const debugKeys = new Map<string, boolean>();
+    const sectionSignals = new Map<string, EnvSignal>();
     for (const entry of structure.entries) {
-      if (!isDebugKey(entry.key) || !TRUTHY.test(entry.value.trim())) continue;
-      const sectionSignal = sectionSignalOf(entry);
+      let debugKey = debugKeys.get(entry.key);
+      if (debugKey === undefined) debugKeys.set(entry.key, (debugKey = isDebugKey(entry.key)));
+      if (!debugKey || !TRUTHY.test(entry.value.trim())) continue;
+      const sectionKey = entry.section === undefined ? entry.keyPath : `${entry.keyPath}\u0000${entry.section}`;
+      let sectionSignal = sectionSignals.get(sectionKey);
+      if (!sectionSignals.has(sectionKey)) sectionSignals.set(sectionKey, (sectionSignal = sectionSignalOf(entry)));
       if (sectionSignal === 'nonprod') continue;
       if (pathSignal === 'prod' || sectionSignal === 'prod' || envSaysProd()) {
         out.push({ ruleId: 'debug-in-production', start: entry.valueStart, end: entry.valueEnd, keyName: entry.key, keyPath: entry.keyPath, detail });
@@ -167,7 +194,7 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
     const valueStart = indices[4][0] + offset;
     const valueEnd = indices[4][1] + offset;
     const between = ctx.text.slice(indices[1][1] + offset + m[2].length, valueStart);
-    if (!/[=:]/.test(between) && !/^\s*(?:ENV|ARG)\s+\S+\s+$/i.test(linePrefix(ctx.text, valueStart))) return;
+    if (!/[=:]/.test(between) && !/^\s*(?:ENV|ARG)\s+\S+\s+$/i.test(linePrefix(ctx, valueStart))) return;
     if (between.includes('==') || inComment(ctx, m.index + offset)) return;
     const scope = ctx.language === 'python' ? pythonClassSignal(ctx.text, m.index + offset) : undefined;
     if (scope === 'nonprod') return;
@@ -513,11 +540,40 @@ const WINDOW_AFTER = 1500;
  * Runs `regex` only on windows around occurrences of its keywords (from the keyword's line start), never on
  * the whole text: patterns that open with a look-behind or optional groups cannot use the engine's fast
  * literal scan, and a 10,000-line file must stay within a few milliseconds. Windows are merged, so the
- * work stays linear however often a keyword occurs.
+ * work stays linear however often a keyword occurs. Merged windows are disjoint, so no match is visited twice.
  */
 function forEachMatchNear(
   ctx: DetectContext, anchors: Anchor[], regex: RegExp, visit: (m: RegExpExecArray, offset: number) => void, sameLine = false,
 ): void {
+  const { text } = ctx;
+  const windows = matchWindows(ctx, anchors, sameLine);
+  for (let w = 0; w < windows.length; w += 2) {
+    const windowStart = windows[w];
+    const slice = text.slice(windowStart, windows[w + 1]);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      visit(m, windowStart);
+    }
+  }
+}
+
+/** Per scan, the windows of each anchor set (most TLS patterns share `verif`), as flat [start, end, …] pairs. */
+const windowCache = new WeakMap<DetectContext, Map<string, number[]>>();
+
+/**
+ * The merged windows around the anchors' occurrences: from each occurrence's line start to WINDOW_AFTER
+ * characters past it (or to its line end, with `sameLine`), computed once per scan for each anchor set.
+ */
+function matchWindows(ctx: DetectContext, anchors: Anchor[], sameLine: boolean): number[] {
+  let byAnchors = windowCache.get(ctx);
+  if (!byAnchors) {
+    byAnchors = new Map();
+    windowCache.set(ctx, byAnchors);
+  }
+  const key = `${anchors.join('|')}${sameLine ? '\n' : ''}`;
+  const cached = byAnchors.get(key);
+  if (cached) return cached;
   const { text } = ctx;
   const byAnchor = anchorHits(ctx);
   let hits: number[] = [];
@@ -525,38 +581,32 @@ function forEachMatchNear(
     const found = byAnchor.get(anchor);
     if (found) hits = hits.length ? hits.concat(found) : found;
   }
-  if (hits.length === 0) return;
   if (anchors.length > 1) hits = [...hits].sort((a, b) => a - b);
-  const seen = new Set<number>();
+  const lineStarts = boundedLineStarts(ctx);
+  const windows: number[] = [];
   let windowStart = -1;
   let windowEnd = -1;
-  const flush = (): void => {
-    if (windowStart < 0) return;
-    const slice = text.slice(windowStart, windowEnd);
-    regex.lastIndex = 0;
-    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
-      if (m[0].length === 0) regex.lastIndex++;
-      if (seen.has(windowStart + m.index)) continue;
-      seen.add(windowStart + m.index);
-      visit(m, windowStart);
-    }
-  };
+  // The line end found for an earlier hit (-1: none, Infinity: not searched yet): hits ascend, so it is
+  // also the line end of every later hit before it, and a long line is searched once, not once per hit.
+  let eol = Infinity;
   for (const hit of hits) {
-    const start = boundedLineStart(text, hit);
+    const start = lineStarts.at(hit);
     let end = Math.min(text.length, hit + WINDOW_AFTER);
     if (sameLine) {
-      const eol = text.indexOf('\n', hit);
+      if (eol === Infinity || (eol >= 0 && hit > eol)) eol = text.indexOf('\n', hit);
       end = Math.min(eol < 0 ? text.length : eol, hit + WINDOW_AFTER);
     }
     if (windowStart >= 0 && start <= windowEnd) {
       windowEnd = Math.max(windowEnd, end);
       continue;
     }
-    flush();
+    if (windowStart >= 0) windows.push(windowStart, windowEnd);
     windowStart = start;
     windowEnd = end;
   }
-  flush();
+  if (windowStart >= 0) windows.push(windowStart, windowEnd);
+  byAnchors.set(key, windows);
+  return windows;
 }
 
 /** Substrings of which every risky-config pattern contains at least one (found by generic's keyword pass). */
@@ -584,19 +634,35 @@ const CURL_ARG_OPTIONS = new Set('aAbcCdDeEFhHKmoPQrTuUwxXyYzt'.split(''));
  * lists (`["curl", "-k", url]`). The range is `-k`, `--insecure`, or the `k` inside a cluster.
  */
 function detectCurlInsecure(ctx: DetectContext, out: RawMatch[]): void {
+  // Only a line's first match of the rule is reported (see onePerLine): once a command on a line has one,
+  // commands after it on that line cannot add a finding and are not read.
+  let lineTaken = -1;
+  let lineTakenEnd = -1;
   for (const at of curlCommandOffsets(ctx)) {
-    if (inComment(ctx, at)) continue;
-    for (const token of commandTokens(ctx.text, at + 4, turnsVerificationOff)) {
-      if (token.text === '-k' || token.text === '--insecure') {
-        out.push({ ruleId: 'tls-verify-disabled', start: token.start, end: token.end, detail: 'curl-insecure' });
-        break;
-      }
-      if (/^-[A-Za-z]+$/.test(token.text)) {
-        const hit = insecureInCluster(token.text);
-        if (hit > 0) {
-          out.push({ ruleId: 'tls-verify-disabled', start: token.start + hit, end: token.start + hit + 1, detail: 'curl-insecure' });
-          break;
-        }
+    if (at > lineTaken && at < lineTakenEnd) continue;
+    const before = out.length;
+    visitCurlCommand(ctx, at, out);
+    if (out.length > before) {
+      lineTaken = out[out.length - 1].start;
+      const newline = ctx.text.indexOf('\n', lineTaken);
+      lineTakenEnd = newline < 0 ? Infinity : newline;
+    }
+  }
+}
+
+/** The `-k` (or `--insecure`, or the `k` of a cluster) of the curl command at `at`, if any, added to `out`. */
+function visitCurlCommand(ctx: DetectContext, at: number, out: RawMatch[]): void {
+  if (inComment(ctx, at)) return;
+  for (const token of commandTokens(ctx.text, at + 4, turnsVerificationOff)) {
+    if (token.text === '-k' || token.text === '--insecure') {
+      out.push({ ruleId: 'tls-verify-disabled', start: token.start, end: token.end, detail: 'curl-insecure' });
+      return;
+    }
+    if (/^-[A-Za-z]+$/.test(token.text)) {
+      const hit = insecureInCluster(token.text);
+      if (hit > 0) {
+        out.push({ ruleId: 'tls-verify-disabled', start: token.start + hit, end: token.start + hit + 1, detail: 'curl-insecure' });
+        return;
       }
     }
   }
@@ -619,13 +685,13 @@ function insecureInCluster(cluster: string): number {
 // ---------------------------------------------------------------------------------------------------------
 // Shared helpers
 
-function linePrefix(text: string, offset: number): string {
-  return text.slice(boundedLineStart(text, offset), offset);
+function linePrefix(ctx: DetectContext, offset: number): string {
+  return ctx.text.slice(boundedLineStart(ctx, offset), offset);
 }
 
 /** True when the offset sits in a line comment (or a `*`-led block comment line) of the file's language. */
 function inComment(ctx: DetectContext, offset: number): boolean {
-  const prefix = linePrefix(ctx.text, offset);
+  const prefix = linePrefix(ctx, offset);
   const trimmed = prefix.trimStart();
   const marker = lineCommentOf(ctx.language);
   if (trimmed.startsWith('*') || trimmed.startsWith('/*')) return ctx.language !== 'yaml' && ctx.language !== 'markdown';
@@ -633,10 +699,16 @@ function inComment(ctx: DetectContext, offset: number): boolean {
   if (!marker) return false;
   if (trimmed.startsWith(marker)) return true;
   if (marker === '#' || marker === ';') {
-    return new RegExp(`(?:^|\\s)${marker === '#' ? '#' : ';'}`).test(stripQuoted(prefix));
+    // Without the marker anywhere in the prefix there is nothing to find (the usual case: spares the quote stripping).
+    if (!prefix.includes(marker)) return false;
+    return (marker === '#' ? HASH_COMMENT : SEMICOLON_COMMENT).test(stripQuoted(prefix));
   }
+  if (!prefix.includes('//')) return false;
   return /(?:^|[^:])\/\//.test(stripQuoted(prefix));
 }
+
+const HASH_COMMENT = /(?:^|\s)#/;
+const SEMICOLON_COMMENT = /(?:^|\s);/;
 
 /**
  * Python forms that do not themselves turn verification off: a parameter default in a `def` line
@@ -644,7 +716,7 @@ function inComment(ctx: DetectContext, offset: number): boolean {
  */
 function isConditionalOrSignature(ctx: DetectContext, start: number, end: number): boolean {
   if (ctx.language !== 'python') return false;
-  if (/^\s*(?:async\s+)?def\s/.test(linePrefix(ctx.text, start))) return true;
+  if (/^\s*(?:async\s+)?def\s/.test(linePrefix(ctx, start))) return true;
   return /^\s+if\s/.test(ctx.text.slice(end, end + 8));
 }
 

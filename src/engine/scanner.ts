@@ -6,14 +6,16 @@ import { parseStructure } from './formats';
 import { detectGeneric } from './generic';
 import { decodeJwt } from './jwt';
 import { languageOf } from './language';
-import { computeLineStarts, makeRange } from './lines';
+import { LineCursor } from './lineCursor';
+import { computeLineStarts } from './lines';
+import { occursIn, registerLiterals } from './literalIndex';
 import { maskSecret } from './mask';
 import { mergeOverlapping } from './merge';
 import { detectProviders } from './providers';
 import { detectRisky } from './risky';
 import { ruleById, storedKeyRule } from './rules/catalog';
 import type { RuleMeta } from './rules/types';
-import { isAllowlisted, isSuppressedInline } from './suppress';
+import { isAllowlisted, isSuppressedInline, SUPPRESSION_MARKER_LITERALS } from './suppress';
 import type { Finding, KnownKey, RawMatch, ScanOptions, ScanResult } from './types';
 
 /** Default ceiling on text length; larger inputs are skipped with a reason rather than scanned slowly. */
@@ -54,30 +56,31 @@ export function scanText(text: string, fileName: string, options: ScanOptions = 
   if (skipped) return { findings: [], skipped, notes };
 
   const context = buildContext(text, fileName, notes);
-  const raw: RawMatch[] = [];
+  const found: RawMatch[][] = [];
   for (const [name, detector] of DETECTORS) {
     try {
-      raw.push(...detector(context));
+      found.push(detector(context));
     } catch (error) {
       notes.push(`${name} detector failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // One concatenation sized up front: a dense file's detector returns 100,000 matches.
+  const raw = ([] as RawMatch[]).concat(...found);
   const disabled = new Set(options.disabledRules ?? []);
-  const merged = mergeOverlapping(
-    raw.filter((match) => !disabled.has(match.ruleId)),
-    ruleById,
-  );
+  const merged = mergeOverlapping(disabled.size > 0 ? raw.filter((match) => !disabled.has(match.ruleId)) : raw, ruleById);
   const now = options.now ?? Date.now();
+  const build = new FindingBuilder(context, options, now);
   const findings: Finding[] = [];
+  const lookForStoredKeys = !!options.knownKeys?.length && !disabled.has(storedKeyRule.id);
   const covered: Array<[number, number]> = [];
   for (const match of merged) {
-    const finding = toFinding(context, match, now, options);
-    covered.push([match.start, match.end]);
-    if (finding && !isSuppressed(context, finding, now, options)) findings.push(finding);
+    const finding = build.fromMatch(match);
+    if (lookForStoredKeys) covered.push([match.start, match.end]);
+    if (finding && !build.isSuppressed(finding)) findings.push(finding);
   }
-  if (options.knownKeys?.length && !disabled.has(storedKeyRule.id)) {
-    for (const finding of findStoredKeys(context, options.knownKeys, covered, now, options)) {
-      if (!isSuppressed(context, finding, now, options)) findings.push(finding);
+  if (lookForStoredKeys) {
+    for (const finding of findStoredKeys(build, options.knownKeys!, covered, now)) {
+      if (!build.isSuppressed(finding)) findings.push(finding);
     }
     findings.sort((a, b) => a.range.start - b.range.start);
   }
@@ -116,54 +119,89 @@ function buildContext(text: string, fileName: string, notes: string[]): DetectCo
   };
 }
 
-function toFinding(context: DetectContext, match: RawMatch, now: number, options: ScanOptions): Finding | undefined {
-  const rule = ruleById(match.ruleId);
-  if (!rule || match.end <= match.start) return undefined;
-  const value = context.text.slice(match.start, match.end);
-  const finding = buildFinding(context, rule, match, value, options);
-  if (looksLikeJwt(value)) {
-    const jwt = decodeJwt(value, now);
-    if (jwt) finding.jwt = jwt;
-  }
-  const stored = options.knownKeys?.find((key) => key.fingerprint === finding.fingerprint);
-  if (stored) describeStoredKey(finding, stored);
-  return finding;
+/** Per distinct value of a scan: its fingerprint, rounded entropy and (once needed) how it is shown. */
+interface ValueFacts {
+  fingerprint: string;
+  entropy: number;
+  /** The first 60 characters, for risky settings shown in clear. */
+  clear?: string;
+  masked?: string;
 }
 
-function buildFinding(context: DetectContext, rule: RuleMeta, match: RawMatch, value: string, options: ScanOptions): Finding {
-  const finding: Finding = {
-    ruleId: rule.id,
-    kind: rule.kind,
-    severity: options.severityOverrides?.[rule.id] ?? rule.severity,
-    title: rule.title,
-    provider: rule.provider,
-    range: makeRange(context.lineStarts, match.start, match.end),
-    masked: showsValueInClear(rule) ? value.slice(0, 60) : maskSecret(value),
-    ...factsOf(context, value),
-    remediation: rule.remediation,
-  };
-  if (match.keyName) finding.keyName = match.keyName;
-  if (match.keyPath) finding.keyPath = match.keyPath;
-  if (match.detail) finding.detail = match.detail;
-  return finding;
-}
+/** Literals every inline suppression marker contains (see ./suppress): a text with none of them has no markers. */
+registerLiterals(SUPPRESSION_MARKER_LITERALS);
 
-/** Per scan (context), the fingerprint and entropy of each distinct value found. */
-const valueFacts = new WeakMap<DetectContext, Map<string, { fingerprint: string; entropy: number }>>();
+/**
+ * Turns one scan's merged matches into findings. Matches arrive in text order, so line numbers come from
+ * a cursor that steps forward, and the per-value facts (fingerprint, entropy) are computed once per
+ * distinct value: dense files repeat the same value (`-k`, `true`) on every line.
+ */
+class FindingBuilder {
+  private readonly lines: LineCursor;
+  private readonly facts = new Map<string, ValueFacts>();
+  /** False when the text holds no suppression marker at all (or markers are ignored): nothing to look up per finding. */
+  private readonly checkMarkers: boolean;
 
-/** Fingerprint and rounded entropy of `value`, computed once per scan: repeated values (`-k`, `true`) are common. */
-function factsOf(context: DetectContext, value: string): { fingerprint: string; entropy: number } {
-  let facts = valueFacts.get(context);
-  if (!facts) {
-    facts = new Map();
-    valueFacts.set(context, facts);
+  constructor(readonly context: DetectContext, private readonly options: ScanOptions, private readonly now: number) {
+    this.lines = new LineCursor(context.lineStarts);
+    this.checkMarkers = !options.ignoreInlineSuppressions && SUPPRESSION_MARKER_LITERALS.some((literal) => occursIn(context, literal));
   }
-  let known = facts.get(value);
-  if (!known) {
-    known = { fingerprint: fingerprintOf(value), entropy: Math.round(shannonEntropy(value) * 100) / 100 };
-    facts.set(value, known);
+
+  fromMatch(match: RawMatch): Finding | undefined {
+    const rule = ruleById(match.ruleId);
+    if (!rule || match.end <= match.start) return undefined;
+    const value = this.context.text.slice(match.start, match.end);
+    const finding = this.build(rule, match, value);
+    if (looksLikeJwt(value)) {
+      const jwt = decodeJwt(value, this.now);
+      if (jwt) finding.jwt = jwt;
+    }
+    const stored = this.options.knownKeys?.find((key) => key.fingerprint === finding.fingerprint);
+    if (stored) describeStoredKey(finding, stored);
+    return finding;
   }
-  return known;
+
+  build(rule: RuleMeta, match: RawMatch, value: string): Finding {
+    const facts = this.factsOf(value);
+    // Shown and masked forms are shared by the findings of one value (a dense file has thousands).
+    const masked = showsValueInClear(rule) ? (facts.clear ??= value.slice(0, 60)) : (facts.masked ??= maskSecret(value));
+    // Fields in the order findings have always been serialised in (JSON and SARIF output).
+    const finding: Finding = {
+      ruleId: rule.id,
+      kind: rule.kind,
+      severity: this.options.severityOverrides?.[rule.id] ?? rule.severity,
+      title: rule.title,
+      provider: rule.provider,
+      range: this.lines.range(match.start, match.end),
+      masked,
+      fingerprint: facts.fingerprint,
+      entropy: facts.entropy,
+      remediation: rule.remediation,
+    };
+    if (match.keyName) finding.keyName = match.keyName;
+    if (match.keyPath) finding.keyPath = match.keyPath;
+    if (match.detail) finding.detail = match.detail;
+    return finding;
+  }
+
+  isSuppressed(finding: Finding): boolean {
+    const { context, options } = this;
+    if (this.checkMarkers &&
+      isSuppressedInline(context.text, context.lineStarts, finding.range.start, finding.range.end, finding.ruleId, this.now)) {
+      return true;
+    }
+    return !!options.allowlist?.length && isAllowlisted(options.allowlist, finding, options.relativePath);
+  }
+
+  /** What a finding shows of `value`, computed once per scan. */
+  private factsOf(value: string): ValueFacts {
+    let known = this.facts.get(value);
+    if (!known) {
+      known = { fingerprint: fingerprintOf(value), entropy: Math.round(shannonEntropy(value) * 100) / 100 };
+      this.facts.set(value, known);
+    }
+    return known;
+  }
 }
 
 /** A stored key found in a file is named after the vault entry; admin keys are always errors. */
@@ -186,14 +224,6 @@ function looksLikeJwt(value: string): boolean {
   return value.startsWith('eyJ') && value.split('.').length === 3;
 }
 
-function isSuppressed(context: DetectContext, finding: Finding, now: number, options: ScanOptions): boolean {
-  if (!options.ignoreInlineSuppressions &&
-    isSuppressedInline(context.text, context.lineStarts, finding.range.start, finding.range.end, finding.ruleId, now)) {
-    return true;
-  }
-  return !!options.allowlist?.length && isAllowlisted(options.allowlist, finding, options.relativePath);
-}
-
 /** Characters that end a bare token when looking for stored values. */
 const TOKEN = /[^\s"'`,;()[\]{}<>]+/g;
 
@@ -201,13 +231,8 @@ const TOKEN = /[^\s"'`,;()[\]{}<>]+/g;
  * Stored keys are known by fingerprint only, so candidate tokens of a stored key's length are
  * hashed and compared. Tokens already covered by another finding are skipped.
  */
-function findStoredKeys(
-  context: DetectContext,
-  knownKeys: KnownKey[],
-  covered: Array<[number, number]>,
-  now: number,
-  options: ScanOptions,
-): Finding[] {
+function findStoredKeys(build: FindingBuilder, knownKeys: KnownKey[], covered: Array<[number, number]>, now: number): Finding[] {
+  const { context } = build;
   const byFingerprint = new Map(knownKeys.map((key) => [key.fingerprint, key]));
   const lengths = new Set(knownKeys.map((key) => key.length).filter((length): length is number => !!length));
   const findings: Finding[] = [];
@@ -221,7 +246,7 @@ function findStoredKeys(
     if (covered.some(([from, to]) => start < to && end > from)) continue;
     const stored = byFingerprint.get(fingerprintOf(value));
     if (!stored) continue;
-    const finding = buildFinding(context, storedKeyRule, { ruleId: storedKeyRule.id, start, end }, value, options);
+    const finding = build.build(storedKeyRule, { ruleId: storedKeyRule.id, start, end }, value);
     describeStoredKey(finding, stored);
     if (looksLikeJwt(value)) finding.jwt = decodeJwt(value, now);
     findings.push(finding);

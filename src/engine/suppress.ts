@@ -130,8 +130,11 @@ let markerCache: { text: string; lineStarts: number[]; lines: Map<number, LineMa
 /** Lines read one by one before the whole text is checked for markers at all (worth it only with many findings). */
 const LINES_BEFORE_TEXT_CHECK = 64;
 
-/** Literals every marker above contains: a text holding none of them has no markers on any line. */
-const MARKER_LITERALS = ['keyguard:ignore', 'gitleaks:allow', 'pragma:', 'secretlint-disable'];
+/**
+ * Literals (lower-case) every marker above contains: a text holding none of them, in any case, has no
+ * markers on any line. The scanner checks them once per text and then skips the per-finding lookups.
+ */
+export const SUPPRESSION_MARKER_LITERALS: readonly string[] = ['keyguard:ignore', 'gitleaks:allow', 'pragma:', 'secretlint-disable'];
 
 const NO_MARKERS: LineMarkers = { sameLine: [], nextLine: [], peerSameLine: false, peerNextLine: false };
 
@@ -140,7 +143,7 @@ function markersOf(text: string, lineStarts: number[], index: number): LineMarke
     markerCache = { text, lineStarts, lines: new Map() };
   }
   if (markerCache.none === undefined && markerCache.lines.size >= LINES_BEFORE_TEXT_CHECK) {
-    markerCache.none = !MARKER_LITERALS.some((literal) => text.includes(literal));
+    markerCache.none = !SUPPRESSION_MARKER_LITERALS.some((literal) => text.includes(literal));
   }
   if (markerCache.none) return NO_MARKERS;
   let markers = markerCache.lines.get(index);

@@ -63,14 +63,16 @@ const ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_.-]*)=/;
  */
 function nameValuePairs(entries: KeyValueEntry[]): void {
   const namesByParent = new Map<string, string>();
+  // Length tests before lower-casing and regexes: this runs once per entry, and most keys are neither.
   for (const entry of entries) {
+    if (entry.key.length !== 3 && entry.key.length !== 4) continue;
     const lower = entry.key.toLowerCase();
     if ((lower === 'name' || lower === 'key') && entry.keyPath.length > entry.key.length && /^[A-Za-z_][\w.-]{0,99}$/.test(entry.value)) {
       namesByParent.set(parentOf(entry.keyPath), entry.value);
     }
   }
   for (const entry of entries) {
-    if (/\[\d+\]$/.test(entry.keyPath)) {
+    if (entry.keyPath.endsWith(']') && /\[\d+\]$/.test(entry.keyPath)) {
       const match = ENV_ITEM.exec(entry.value);
       if (match && entry.valueEnd - entry.valueStart === entry.value.length) {
         const name = match[1];
@@ -82,7 +84,7 @@ function nameValuePairs(entries: KeyValueEntry[]): void {
       }
       continue;
     }
-    if (entry.key.toLowerCase() === 'value') {
+    if (namesByParent.size > 0 && entry.key.length === 5 && entry.key.toLowerCase() === 'value') {
       const name = namesByParent.get(parentOf(entry.keyPath));
       if (name) entry.key = name;
     }

@@ -133,7 +133,7 @@ class YamlScanner {
     let indent = i - lineStart;
     let fromDash = false;
     while (text[i] === '-' && (i + 1 >= lineEnd || isBlank(text.charCodeAt(i + 1)))) {
-      this.popWhile((f) => f.indent > indent || (f.indent === indent && f.seq));
+      this.popForSequenceItem(indent);
       const parent = this.frames[this.frames.length - 1];
       const index = parent ? parent.seqCount++ : this.rootSeqCount++;
       this.frames.push({ indent, key: `[${index}]`, seq: true, seqCount: 0 });
@@ -148,7 +148,7 @@ class YamlScanner {
       if (fromDash) this.sequenceScalar(i, lineEnd, indent);
       return;
     }
-    this.popWhile((f) => f.indent >= indent);
+    this.popIndentedAtLeast(indent);
     const keyPath = this.pathWith(key.name);
     this.value(key.valueStart, lineEnd, key.name, keyPath, indent, i);
   }
@@ -247,7 +247,9 @@ class YamlScanner {
       }
     }
     while (end > i && isBlank(text.charCodeAt(end - 1))) end--;
-    this.push({ key, keyPath, value: text.slice(i, end), valueStart: i, valueEnd: end, quoted: false, tag, keyStart });
+    // Built directly in its final shape (without `tag` when there is none): the usual entry, one per line.
+    if (tag === undefined) this.entries.push({ key, keyPath, value: text.slice(i, end), valueStart: i, valueEnd: end, quoted: false, keyStart });
+    else this.entries.push({ key, keyPath, value: text.slice(i, end), valueStart: i, valueEnd: end, quoted: false, tag, keyStart });
   }
 
   private extendBlock(lineStart: number, contentStart: number, lineEnd: number): void {
@@ -287,8 +289,19 @@ class YamlScanner {
     }
   }
 
-  private popWhile(predicate: (frame: Frame) => boolean): void {
-    while (this.frames.length && predicate(this.frames[this.frames.length - 1])) this.frames.pop();
+  // The two ways frames are closed, as plain loops: a predicate closure per line would be allocated for
+  // every line of the file.
+
+  /** Closes the frames a sequence item at `indent` ends: deeper ones, and a sequence at the same indent. */
+  private popForSequenceItem(indent: number): void {
+    const frames = this.frames;
+    for (let top = frames[frames.length - 1]; top && (top.indent > indent || (top.indent === indent && top.seq)); top = frames[frames.length - 1]) frames.pop();
+  }
+
+  /** Closes the frames a key at `indent` ends: those at that indent or deeper. */
+  private popIndentedAtLeast(indent: number): void {
+    const frames = this.frames;
+    while (frames.length && frames[frames.length - 1].indent >= indent) frames.pop();
   }
 
   private pathWith(key: string | undefined): string {

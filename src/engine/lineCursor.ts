@@ -1,0 +1,63 @@
+import type { LineColumn, TextRange } from './types';
+
+/** How many lines the cursor steps forward one by one before it falls back to a binary search. */
+const STEPS_BEFORE_SEARCH = 8;
+
+/**
+ * Line lookups for offsets that mostly ascend (findings in text order): the same answers as
+ * `lineIndexAt` / `makeRange` from ./lines, found by stepping forward from the previous answer instead
+ * of a binary search over every line each time. A file where every line is a finding then costs a step
+ * or two per finding.
+ */
+export class LineCursor {
+  private index = 0;
+
+  constructor(private readonly lineStarts: readonly number[]) {}
+
+  /** 0-based index of the line containing `offset`: the last line whose start is at or before it. */
+  lineIndexAt(offset: number): number {
+    const starts = this.lineStarts;
+    const last = starts.length - 1;
+    let index = this.index;
+    if (starts[index] > offset) {
+      index = search(starts, 0, index - 1, offset);
+    } else {
+      let steps = 0;
+      while (index < last && starts[index + 1] <= offset && steps < STEPS_BEFORE_SEARCH) {
+        index++;
+        steps++;
+      }
+      if (index < last && starts[index + 1] <= offset) index = search(starts, index + 1, last, offset);
+    }
+    this.index = index;
+    return index;
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): LineColumn {
+    const index = this.lineIndexAt(offset);
+    return { line: index + 1, column: offset - this.lineStarts[index] + 1 };
+  }
+
+  /** A TextRange from half-open offsets; `start` first, so the cursor is left at the start's line. */
+  range(start: number, end: number): TextRange {
+    const startPos = this.position(start);
+    const startIndex = this.index;
+    const endPos = this.position(end);
+    // Leave the cursor at the start: the next finding may begin before this one ends.
+    this.index = startIndex;
+    return { start, end, startPos, endPos };
+  }
+}
+
+/** The last index in [low, high] whose line start is at or before `offset` (`low` when none is). */
+function search(starts: readonly number[], low: number, high: number, offset: number): number {
+  let lo = Math.max(0, low);
+  let hi = high;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
