@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
-import { isWordAlternation, literalPositions, matchesOf, occursIn, registerLiterals } from './literalIndex';
+import { anchoredPattern, type AnchoredPattern, forEachMatch, isWordAlternation, literalPositions, occursIn, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -389,21 +389,35 @@ class ValueRanges {
     }
   }
 
+  /** Index of the last range found by {@link contains}: offsets are asked in ascending order, so the search resumes there. */
+  private last = -1;
+
   /** Whether some range holds `offset`. */
   contains(offset: number): boolean {
     const { starts, ends } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) {
-        best = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
+    // `best`: the last range starting at or before `offset` (-1: none), stepped to from the previous answer
+    // when it is near, else binary searched.
+    let best = this.last;
+    if (best >= 0 && starts[best] > offset) best = -1;
+    let steps = 0;
+    while (best + 1 < starts.length && starts[best + 1] <= offset && steps < 8) {
+      best++;
+      steps++;
+    }
+    if (best + 1 < starts.length && starts[best + 1] <= offset) {
+      let lo = best + 1;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= offset) {
+          best = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
       }
     }
+    this.last = best;
     // Ranges may nest or repeat (renamed entries); look back a little for one that contains the offset.
     for (let i = best; i >= 0 && i > best - 8; i--) if (starts[i] <= offset && offset < ends[i]) return true;
     return false;
@@ -439,7 +453,9 @@ function lastSegment(name: string): string {
 
 /** The segment before the last one, if any: `openai.api.key` -> `api`. */
 function parentSegment(name: string): string | undefined {
-  const cleaned = name.replace(/\[\d+\]/g, '');
+  // Most names have neither a dot nor an index: answered without the regex or a copy.
+  if (!name.includes('.')) return undefined;
+  const cleaned = name.includes('[') ? name.replace(/\[\d+\]/g, '') : name;
   const dot = cleaned.lastIndexOf('.');
   if (dot < 0) return undefined;
   const before = cleaned.slice(0, dot);
@@ -592,7 +608,7 @@ function commandPasswords(ctx: DetectContext, nonProduction: boolean): SecretCan
   // `occursIn` reads the shared literal pass: a missing word costs a lookup, not a search of the whole text.
   if (!occursIn(ctx, 'mysql') && !occursIn(ctx, 'mariadb') && !occursIn(ctx, 'sshpass') && !occursIn(ctx, ' login') && !occursIn(ctx, 'htpasswd')) return [];
   const found: SecretCandidate[] = [];
-  for (const m of matchesOf(ctx, PASSWORD_COMMANDS)) {
+  for (const m of matchesOf(ctx, PASSWORD_COMMANDS_PATTERN)) {
     const mysql = /^m/.test(m[1]);
     const tokens = commandTokens(ctx.text, m.index + m[0].length);
     if (m[1] === 'htpasswd') {
@@ -629,6 +645,21 @@ const CREDENTIAL_CALL = /(?<![\w$])(?:NetworkCredential|CRAMMD5Auth|HTTPBasicAut
 const PLAIN_AUTH_CALL = /\bPlainAuth\(\s*(["'`])[^"'`\n]{0,120}\1\s*,\s*(["'`])[^"'`\n]{1,120}\2\s*,\s*(["'`])([^"'`\n]{1,200})\3/g;
 
 /**
+ * The command and call patterns, prepared when this module loads: preparing registers their leading
+ * literals with the shared keyword pass, and a word registered during a scan would make that scan run the
+ * pass over the whole text a second time.
+ */
+const PASSWORD_COMMANDS_PATTERN = anchoredPattern(PASSWORD_COMMANDS);
+const CREDENTIAL_CALL_PATTERNS: Array<[AnchoredPattern, number]> = [[anchoredPattern(CREDENTIAL_CALL), 3], [anchoredPattern(PLAIN_AUTH_CALL), 4]];
+
+/** The matches `pattern` finds in the text, in order (see forEachMatch). */
+function matchesOf(ctx: DetectContext, pattern: AnchoredPattern): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  forEachMatch(ctx, pattern, (m) => matches.push(m));
+  return matches;
+}
+
+/**
  * `new NetworkCredential("user", "…")`, `HTTPBasicAuth('user', '…')`, `smtp.login("user", "…")`,
  * `new PasswordAuthentication("user", "…".toCharArray())`, `smtp.PlainAuth("", "user", "…", host)`: the
  * password argument, as a password candidate.
@@ -636,8 +667,8 @@ const PLAIN_AUTH_CALL = /\bPlainAuth\(\s*(["'`])[^"'`\n]{0,120}\1\s*,\s*(["'`])[
 function credentialCalls(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
   if (!occursIn(ctx, 'login') && !occursIn(ctx, 'auth') && !occursIn(ctx, 'credential')) return [];
   const found: SecretCandidate[] = [];
-  for (const [source, group] of [[CREDENTIAL_CALL, 3], [PLAIN_AUTH_CALL, 4]] as const) {
-    for (const m of matchesOf(ctx, source)) {
+  for (const [pattern, group] of CREDENTIAL_CALL_PATTERNS) {
+    for (const m of matchesOf(ctx, pattern)) {
       const password = m[group];
       if (!judgeSecretValue(password, 'password', { nonProduction })) continue;
       const start = m.index + m[0].length - 1 - password.length;

@@ -137,13 +137,13 @@ registerLiterals(SUPPRESSION_MARKER_LITERALS);
  * distinct value: dense files repeat the same value (`-k`, `true`) on every line.
  */
 class FindingBuilder {
-  private readonly lines: LineCursor;
+  /** Made on the first finding: the line-start table it needs is built on first use, and most files have no finding. */
+  private cursor: LineCursor | undefined;
   private readonly facts = new Map<string, ValueFacts>();
   /** False when the text holds no suppression marker at all (or markers are ignored): nothing to look up per finding. */
   private readonly checkMarkers: boolean;
 
   constructor(readonly context: DetectContext, private readonly options: ScanOptions, private readonly now: number) {
-    this.lines = new LineCursor(context.lineStarts);
     this.checkMarkers = !options.ignoreInlineSuppressions && SUPPRESSION_MARKER_LITERALS.some((literal) => occursIn(context, literal));
   }
 
@@ -172,7 +172,7 @@ class FindingBuilder {
       severity: this.options.severityOverrides?.[rule.id] ?? rule.severity,
       title: rule.title,
       provider: rule.provider,
-      range: this.lines.range(match.start, match.end),
+      range: (this.cursor ??= new LineCursor(this.context.lineStarts)).range(match.start, match.end),
       masked,
       fingerprint: facts.fingerprint,
       entropy: facts.entropy,
