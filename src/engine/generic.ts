@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
-import { anchoredPattern, type AnchoredPattern, forEachMatch, isWordAlternation, literalPositions, occursIn, registerLiterals } from './literalIndex';
+import { alternationHits, anchoredPattern, forEachAscending, type AnchoredPattern, forEachMatch, isWordAlternation, literalPositions, occursIn, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -979,67 +979,6 @@ export function keywordHits(ctx: DetectContext): Map<string, number[]> {
   }
   keywordCache.set(ctx, hits);
   return hits;
-}
-
-/**
- * What the global alternation `words.join('|')` finds in the lower-cased text, by word: at each offset the
- * first listed word that occurs there, no two hits overlapping. Merged from the shared literal pass's
- * ascending lists of each word, so no list of every hit is built or sorted.
- */
-function alternationHits(ctx: DetectContext, words: readonly string[]): Map<string, number[]> {
-  const lists: number[][] = [];
-  const wordOfList: string[] = [];
-  for (const word of words) {
-    const positions = literalPositions(ctx, word);
-    if (positions.length === 0) continue;
-    lists.push(positions);
-    wordOfList.push(word);
-  }
-  // Occurrences inside an earlier hit are dropped; they are rare, so each word's list of occurrences is
-  // handed out as it is (dense files hold 100,000 of them) unless one of its own was dropped.
-  const dropped: Array<Set<number> | undefined> = [];
-  let consumed = 0;
-  forEachAscending(lists, (at, list) => {
-    if (at < consumed) {
-      (dropped[list] ??= new Set()).add(at);
-      return;
-    }
-    consumed = at + wordOfList[list].length;
-  });
-  const hits = new Map<string, number[]>();
-  lists.forEach((positions, list) => {
-    const skip = dropped[list];
-    const kept = skip ? positions.filter((at) => !skip.has(at)) : positions;
-    if (kept.length > 0) hits.set(wordOfList[list], kept);
-  });
-  return hits;
-}
-
-/**
- * Calls `visit` with every offset of the ascending lists, in ascending order, and the index of its list;
- * an offset in several lists comes once per list, lowest index first. A merge of the few lists, with no
- * combined list built and sorted.
- */
-function forEachAscending(lists: readonly number[][], visit: (offset: number, list: number) => void): void {
-  if (lists.length === 1) {
-    for (const offset of lists[0]) visit(offset, 0);
-    return;
-  }
-  const next = new Array<number>(lists.length).fill(0);
-  for (;;) {
-    let best = -1;
-    let bestOffset = Infinity;
-    for (let l = 0; l < lists.length; l++) {
-      const list = lists[l];
-      if (next[l] < list.length && list[next[l]] < bestOffset) {
-        bestOffset = list[next[l]];
-        best = l;
-      }
-    }
-    if (best < 0) return;
-    next[best]++;
-    visit(bestOffset, best);
-  }
 }
 
 function isIdentCode(c: number): boolean {
