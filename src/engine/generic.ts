@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import type { KeyValueEntry } from './formats/types';
 import type { LanguageId } from './language';
-import { alternationHits, anchoredPattern, forEachAscending, type AnchoredPattern, forEachMatch, isWordAlternation, literalPositions, occursIn, registerLiterals } from './literalIndex';
+import { alternationHits, anchoredPattern, forEachAscending, type AnchoredPattern, isWordAlternation, literalPositions, matchesOf, occursIn, registerLiterals } from './literalIndex';
 import {
   isLocalePath, isLockFile, isNonProductionPath, isPlaceholder, isPublicMaterial, isReference, isWeakDefault, looksLikeHashOrId,
 } from './placeholders';
@@ -651,13 +651,6 @@ const PLAIN_AUTH_CALL = /\bPlainAuth\(\s*(["'`])[^"'`\n]{0,120}\1\s*,\s*(["'`])[
  */
 const PASSWORD_COMMANDS_PATTERN = anchoredPattern(PASSWORD_COMMANDS);
 const CREDENTIAL_CALL_PATTERNS: Array<[AnchoredPattern, number]> = [[anchoredPattern(CREDENTIAL_CALL), 3], [anchoredPattern(PLAIN_AUTH_CALL), 4]];
-
-/** The matches `pattern` finds in the text, in order (see forEachMatch). */
-function matchesOf(ctx: DetectContext, pattern: AnchoredPattern): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  forEachMatch(ctx, pattern, (m) => matches.push(m));
-  return matches;
-}
 
 /**
  * `new NetworkCredential("user", "…")`, `HTTPBasicAuth('user', '…')`, `smtp.login("user", "…")`,

@@ -1,3 +1,4 @@
+import { lineIndexAt } from './lines';
 import type { LineColumn, TextRange } from './types';
 
 /** How many lines the cursor steps forward one by one before it falls back to a binary search. */
@@ -20,14 +21,14 @@ export class LineCursor {
     const last = starts.length - 1;
     let index = this.index;
     if (starts[index] > offset) {
-      index = search(starts, 0, index - 1, offset);
+      index = lineIndexAt(starts, offset, 0, index - 1);
     } else {
       let steps = 0;
       while (index < last && starts[index + 1] <= offset && steps < STEPS_BEFORE_SEARCH) {
         index++;
         steps++;
       }
-      if (index < last && starts[index + 1] <= offset) index = search(starts, index + 1, last, offset);
+      if (index < last && starts[index + 1] <= offset) index = lineIndexAt(starts, offset, index + 1, last);
     }
     this.index = index;
     return index;
@@ -48,16 +49,4 @@ export class LineCursor {
     this.index = startIndex;
     return { start, end, startPos, endPos };
   }
-}
-
-/** The last index in [low, high] whose line start is at or before `offset` (`low` when none is). */
-function search(starts: readonly number[], low: number, high: number, offset: number): number {
-  let lo = Math.max(0, low);
-  let hi = high;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

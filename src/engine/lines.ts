@@ -19,10 +19,13 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-/** 0-based index of the line containing `offset` (binary search). */
-export function lineIndexAt(lineStarts: number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
+/**
+ * 0-based index of the line containing `offset` (binary search), looked for among lines `from` to `to`
+ * (all by default): the last of them whose start is at or before `offset`, or `from` when none is.
+ */
+export function lineIndexAt(lineStarts: readonly number[], offset: number, from = 0, to = lineStarts.length - 1): number {
+  let low = Math.max(0, from);
+  let high = to;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (lineStarts[mid] <= offset) low = mid;

@@ -274,12 +274,14 @@ export function forEachMatch(source: { text: string }, pattern: AnchoredPattern,
 const prepared = new WeakMap<RegExp, AnchoredPattern>();
 
 /**
- * The matches a global `regex.exec` loop over `source.text` returns, found with {@link forEachMatch}
- * (the pattern is prepared once per RegExp object). For detectors that loop over a whole text.
+ * The matches a global `regex.exec` loop over `source.text` returns, found with {@link forEachMatch}.
+ * Pass a pattern prepared with {@link anchoredPattern} at module load; a bare RegExp is prepared on its
+ * first use (once per RegExp object), and registering its literals then reruns that scan's keyword pass.
  */
-export function matchesOf(source: { text: string }, regex: RegExp): RegExpExecArray[] {
-  let pattern = prepared.get(regex);
+export function matchesOf(source: { text: string }, regexOrPattern: RegExp | AnchoredPattern): RegExpExecArray[] {
+  let pattern = regexOrPattern instanceof RegExp ? prepared.get(regexOrPattern) : regexOrPattern;
   if (!pattern) {
+    const regex = regexOrPattern as RegExp;
     pattern = anchoredPattern(regex);
     prepared.set(regex, pattern);
   }

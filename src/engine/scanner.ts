@@ -79,7 +79,7 @@ export function scanText(text: string, fileName: string, options: ScanOptions = 
     if (finding && !build.isSuppressed(finding)) findings.push(finding);
   }
   if (lookForStoredKeys) {
-    for (const finding of findStoredKeys(build, options.knownKeys!, covered, now)) {
+    for (const finding of findStoredKeys(build, options.knownKeys!, covered)) {
       if (!build.isSuppressed(finding)) findings.push(finding);
     }
     findings.sort((a, b) => a.range.start - b.range.start);
@@ -143,7 +143,7 @@ class FindingBuilder {
   /** False when the text holds no suppression marker at all (or markers are ignored): nothing to look up per finding. */
   private readonly checkMarkers: boolean;
 
-  constructor(readonly context: DetectContext, private readonly options: ScanOptions, private readonly now: number) {
+  constructor(readonly context: DetectContext, private readonly options: ScanOptions, readonly now: number) {
     this.checkMarkers = !options.ignoreInlineSuppressions && SUPPRESSION_MARKER_LITERALS.some((literal) => occursIn(context, literal));
   }
 
@@ -231,7 +231,7 @@ const TOKEN = /[^\s"'`,;()[\]{}<>]+/g;
  * Stored keys are known by fingerprint only, so candidate tokens of a stored key's length are
  * hashed and compared. Tokens already covered by another finding are skipped.
  */
-function findStoredKeys(build: FindingBuilder, knownKeys: KnownKey[], covered: Array<[number, number]>, now: number): Finding[] {
+function findStoredKeys(build: FindingBuilder, knownKeys: KnownKey[], covered: Array<[number, number]>): Finding[] {
   const { context } = build;
   const byFingerprint = new Map(knownKeys.map((key) => [key.fingerprint, key]));
   const lengths = new Set(knownKeys.map((key) => key.length).filter((length): length is number => !!length));
@@ -248,7 +248,7 @@ function findStoredKeys(build: FindingBuilder, knownKeys: KnownKey[], covered: A
     if (!stored) continue;
     const finding = build.build(storedKeyRule, { ruleId: storedKeyRule.id, start, end }, value);
     describeStoredKey(finding, stored);
-    if (looksLikeJwt(value)) finding.jwt = decodeJwt(value, now);
+    if (looksLikeJwt(value)) finding.jwt = decodeJwt(value, build.now);
     findings.push(finding);
   }
   return findings;
