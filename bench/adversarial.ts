@@ -81,7 +81,7 @@ function providerInputs(rule: ProviderRule): Array<[string, string]> {
 }
 
 /** Inputs aimed at the generic and risky-config detectors, scanned through `scanText` with a file name. */
-const DETECTOR_INPUTS: Array<[string, string, () => string]> = [
+export const DETECTOR_INPUTS: Array<[string, string, () => string]> = [
   ['generic', 'app.env', () => fill('a=')],
   ['generic', 'config.json', () => fill('"key": "')],
   ['generic', 'settings.py', () => `api_key = "${run(BASE64, 'generic-b64')}"`],

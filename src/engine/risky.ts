@@ -200,7 +200,7 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
     if (scope === 'nonprod') return;
     if (!(pathSignal === 'prod' || scope === 'prod' || settingsModule || envSaysProd())) return;
     out.push({ ruleId: 'debug-in-production', start: valueStart, end: valueEnd, keyName: m[1], keyPath: m[1], detail });
-  }, true);
+  }, 'line');
 }
 
 /**
@@ -230,7 +230,7 @@ function detectFlaskRunDebug(ctx: DetectContext, out: RawMatch[]): void {
     const start = m.indices![1][0] + offset;
     if (inComment(ctx, start)) return;
     out.push({ ruleId: 'debug-in-production', start, end: start + 4, keyName: 'debug', keyPath: 'run.debug', detail: 'python-debug' });
-  }, true);
+  }, 'line');
 }
 
 /**
@@ -306,6 +306,11 @@ interface TlsPattern {
   /** Needs the `d` flag; the range is the first capture group that matched. */
   regex: RegExp;
   languages?: LanguageId[];
+  /**
+   * How far a match may run past its keyword: by default to the end of the line after the keyword's (a
+   * value wrapped onto the next line), `'body'` for Java/C# method and lambda bodies over several lines.
+   */
+  reach?: 'body';
 }
 
 const CODE_LANGUAGES: LanguageId[] = ['python', 'ruby', 'php'];
@@ -426,6 +431,7 @@ const TLS_PATTERNS: TlsPattern[] = [
     detail: 'java-trust-all',
     keywords: ['trust'],
     regex: /\b(checkServerTrusted)\s*\([^()]{0,300}\)\s*(?::\s*Unit\s*)?(?:throws\s+[\w.,\s]{1,200})?(?:\{\s*(?:(?:\/\/[^\n]*|\/\*[^*]{0,300}\*\/)\s*)*\}|=\s*Unit\b)/dg,
+    reach: 'body',
   },
   {
     detail: 'java-allow-all-hostname',
@@ -446,11 +452,13 @@ const TLS_PATTERNS: TlsPattern[] = [
     detail: 'java-hostname-verifier',
     keywords: ['verif'],
     regex: /(?:\bverify\s*\(\s*(?:final\s+)?String\s+\w+\s*,\s*(?:final\s+)?SSLSession\s+\w+\s*\)\s*\{\s*return\s+(true)\s*;|\b(?:setHostnameVerifier|setDefaultHostnameVerifier|hostnameVerifier|HostnameVerifier)\s*(?:[({]|\s\w+\s*=)\s*\(?\s*\w+\s*,\s*\w+\s*\)?\s*->\s*(true)\b)/dg,
+    reach: 'body',
   },
   {
     detail: 'csharp-accept-all',
     keywords: ['cert'],
     regex: /\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|RemoteCertificateValidationCallback)\s*\+?=\s*(?:delegate\s*(?:\([^()]{0,300}\))?\s*\{\s*return\s+(true)\b|\(?[\w\s,?<>]{0,200}\)?\s*=>\s*(?:\{\s*return\s+)?(true)\b)/dg,
+    reach: 'body',
   },
   {
     detail: 'csharp-accept-all',
@@ -528,7 +536,7 @@ function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
       if (!group || inComment(ctx, group[0]) || isConditionalOrSignature(ctx, group[0], group[1])) return;
       const detail = typeof pattern.detail === 'string' ? pattern.detail : pattern.detail(ctx, m);
       out.push({ ruleId: 'tls-verify-disabled', start: group[0], end: group[1], detail });
-    });
+    }, pattern.reach ?? 'nextLine');
   }
   detectCurlInsecure(ctx, out);
 }
@@ -537,16 +545,23 @@ function detectTlsOff(ctx: DetectContext, out: RawMatch[]): void {
 const WINDOW_AFTER = 1500;
 
 /**
+ * Where a window around a keyword ends: its line's end, the next line's end, or WINDOW_AFTER characters
+ * on (a body). Most patterns are one `key = value` and need no more than a line break's slack; scanning
+ * 1,500 characters after every `ssl` or `cert` was most of the risky detector's time on a large file.
+ */
+type Reach = 'line' | 'nextLine' | 'body';
+
+/**
  * Runs `regex` only on windows around occurrences of its keywords (from the keyword's line start), never on
  * the whole text: patterns that open with a look-behind or optional groups cannot use the engine's fast
  * literal scan, and a 10,000-line file must stay within a few milliseconds. Windows are merged, so the
  * work stays linear however often a keyword occurs. Merged windows are disjoint, so no match is visited twice.
  */
 function forEachMatchNear(
-  ctx: DetectContext, anchors: Anchor[], regex: RegExp, visit: (m: RegExpExecArray, offset: number) => void, sameLine = false,
+  ctx: DetectContext, anchors: Anchor[], regex: RegExp, visit: (m: RegExpExecArray, offset: number) => void, reach: Reach,
 ): void {
   const { text } = ctx;
-  const windows = matchWindows(ctx, anchors, sameLine);
+  const windows = matchWindows(ctx, anchors, reach);
   for (let w = 0; w < windows.length; w += 2) {
     const windowStart = windows[w];
     const slice = text.slice(windowStart, windows[w + 1]);
@@ -565,13 +580,13 @@ const windowCache = new WeakMap<DetectContext, Map<string, number[]>>();
  * The merged windows around the anchors' occurrences: from each occurrence's line start to WINDOW_AFTER
  * characters past it (or to its line end, with `sameLine`), computed once per scan for each anchor set.
  */
-function matchWindows(ctx: DetectContext, anchors: Anchor[], sameLine: boolean): number[] {
+function matchWindows(ctx: DetectContext, anchors: Anchor[], reach: Reach): number[] {
   let byAnchors = windowCache.get(ctx);
   if (!byAnchors) {
     byAnchors = new Map();
     windowCache.set(ctx, byAnchors);
   }
-  const key = `${anchors.join('|')}${sameLine ? '\n' : ''}`;
+  const key = `${anchors.join('|')}\n${reach}`;
   const cached = byAnchors.get(key);
   if (cached) return cached;
   const { text } = ctx;
@@ -586,15 +601,20 @@ function matchWindows(ctx: DetectContext, anchors: Anchor[], sameLine: boolean):
   const windows: number[] = [];
   let windowStart = -1;
   let windowEnd = -1;
-  // The line end found for an earlier hit (-1: none, Infinity: not searched yet): hits ascend, so it is
-  // also the line end of every later hit before it, and a long line is searched once, not once per hit.
-  let eol = Infinity;
+  // The line ends found for an earlier hit (-1: none, Infinity: not searched yet): hits ascend, so they
+  // are also those of every later hit on the same line, and a long line is searched once, not once per hit.
+  let lineEnd = Infinity;
+  let nextLineEnd = Infinity;
   for (const hit of hits) {
     const start = lineStarts.at(hit);
     let end = Math.min(text.length, hit + WINDOW_AFTER);
-    if (sameLine) {
-      if (eol === Infinity || (eol >= 0 && hit > eol)) eol = text.indexOf('\n', hit);
-      end = Math.min(eol < 0 ? text.length : eol, hit + WINDOW_AFTER);
+    if (reach !== 'body') {
+      if (lineEnd === Infinity || (lineEnd >= 0 && hit > lineEnd)) {
+        lineEnd = text.indexOf('\n', hit);
+        nextLineEnd = reach === 'nextLine' && lineEnd >= 0 ? text.indexOf('\n', lineEnd + 1) : lineEnd;
+      }
+      const stop = reach === 'line' ? lineEnd : nextLineEnd;
+      end = Math.min(stop < 0 ? text.length : stop, end);
     }
     if (windowStart >= 0 && start <= windowEnd) {
       windowEnd = Math.max(windowEnd, end);
