@@ -230,7 +230,7 @@ export interface Assignment {
   nameStart: number;
   /** Innermost name (`api_key`) and the dotted path including enclosing objects (`openai.api_key`). */
   keyName: string;
-  keyPath: string;
+  readonly keyPath: string;
   value: string;
   valueStart: number;
   valueEnd: number;
@@ -1135,7 +1135,11 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     name,
     nameStart,
     keyName,
-    keyPath: keyPathOf(text, s, name, language),
+    // Read only for the few sites whose value is judged a secret: the owner search walks back up to
+    // 2,000 characters, and a dense file has thousands of sites.
+    get keyPath() {
+      return keyPathOf(text, s, name, language);
+    },
     value: text.slice(value.start, value.end),
     valueStart: value.start,
     valueEnd: value.end,

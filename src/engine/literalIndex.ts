@@ -42,6 +42,11 @@ export interface LiteralTable {
    * (all bits when a word has fewer than four): most positions whose head matches are ruled out by it.
    */
   fourth: Int32Array;
+  /**
+   * Per word id, how many of its first characters a head match already proves (those whose code is
+   * theirs alone, up to three): verification compares from there.
+   */
+  proven: Uint8Array;
 }
 
 /** A word the pass can find: printable ASCII, lower-case. */
@@ -78,6 +83,7 @@ export function buildLiteralTable(words: Iterable<string>): LiteralTable {
   const codes = characterCodes(unique);
   const table: LiteralTable = {
     words: unique, idOf: new Map(unique.map((word, id) => [word, id])), codes, heads: new Uint16Array(HEAD_MASK + 1), buckets: [], fourth: new Int32Array(0),
+    proven: new Uint8Array(unique.length),
   };
   const place = (key: number, id: number): void => {
     if (table.heads[key] === 0) {
@@ -88,6 +94,9 @@ export function buildLiteralTable(words: Iterable<string>): LiteralTable {
     if (!bucket.includes(id)) bucket.push(id);
   };
   unique.forEach((word, id) => {
+    let proven = 0;
+    while (proven < Math.min(3, word.length) && codes[word.charCodeAt(proven)] < CODE_COUNT - 1) proven++;
+    table.proven[id] = proven;
     const a = codes[word.charCodeAt(0)] << (2 * CODE_BITS);
     if (word.length === 1) {
       for (let x = 0; x < CODE_COUNT * CODE_COUNT; x++) place(a | x, id);
@@ -147,7 +156,7 @@ function verifyBucket(text: string, table: LiteralTable, head: number, i: number
     const word = table.words[id];
     const length = word.length;
     if (i + length > n) continue;
-    let k = 0;
+    let k = table.proven[id];
     while (k < length && FOLD[text.charCodeAt(i + k)] === word.charCodeAt(k)) k++;
     if (k < length) continue;
     if (positions[id] === NONE) positions[id] = [i];

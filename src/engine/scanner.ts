@@ -6,7 +6,7 @@ import { parseStructure } from './formats';
 import { detectGeneric } from './generic';
 import { decodeJwt } from './jwt';
 import { languageOf } from './language';
-import { LineCursor } from './lineCursor';
+import { lineCursorFor, type LineCursor, type NewlineCursor } from './lineCursor';
 import { computeLineStarts } from './lines';
 import { occursIn, registerLiterals } from './literalIndex';
 import { maskSecret } from './mask';
@@ -138,7 +138,7 @@ registerLiterals(SUPPRESSION_MARKER_LITERALS);
  */
 class FindingBuilder {
   /** Made on the first finding: the line-start table it needs is built on first use, and most files have no finding. */
-  private cursor: LineCursor | undefined;
+  private cursor: LineCursor | NewlineCursor | undefined;
   private readonly facts = new Map<string, ValueFacts>();
   /** False when the text holds no suppression marker at all (or markers are ignored): nothing to look up per finding. */
   private readonly checkMarkers: boolean;
@@ -172,7 +172,7 @@ class FindingBuilder {
       severity: this.options.severityOverrides?.[rule.id] ?? rule.severity,
       title: rule.title,
       provider: rule.provider,
-      range: (this.cursor ??= new LineCursor(this.context.lineStarts)).range(match.start, match.end),
+      range: (this.cursor ??= lineCursorFor(this.context.text, () => this.context.lineStarts)).range(match.start, match.end),
       masked,
       fingerprint: facts.fingerprint,
       entropy: facts.entropy,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { BoundedLineStarts } from '../../src/engine/generic';
-import { LineCursor } from '../../src/engine/lineCursor';
+import { LineCursor, NewlineCursor } from '../../src/engine/lineCursor';
 import { computeLineStarts, lineIndexAt, makeRange } from '../../src/engine/lines';
 import { mergeOverlapping } from '../../src/engine/merge';
 import type { RuleMeta } from '../../src/engine/rules/types';
@@ -124,6 +124,27 @@ describe('dense-input helpers', () => {
         assert.deepStrictEqual(cursor.range(offset, end), makeRange(starts, offset, end), `${offset}-${end}`);
         assert.strictEqual(cursor.lineIndexAt(offset), lineIndexAt(starts, offset));
       }
+    });
+
+    it('NewlineCursor gives the same ranges without a table on \\n-only text, lines empty or not', () => {
+      const random = mulberry32(9);
+      const text = Array.from({ length: 400 }, () => 'x'.repeat(random() < 0.2 ? 0 : Math.floor(random() * 12)) + '\n').join('') + 'tail';
+      const starts = computeLineStarts(text);
+      const cursor = new NewlineCursor(text);
+      let offset = 0;
+      for (let i = 0; i < 2000; i++) {
+        const r = random();
+        offset = r < 0.7 ? offset + Math.floor(random() * 6) : r < 0.8 ? offset : r < 0.9 ? Math.floor(random() * text.length) : offset + Math.floor(random() * 500);
+        offset = Math.min(offset, text.length + 3);
+        const end = offset + Math.floor(random() * (random() < 0.9 ? 8 : 300));
+        assert.deepStrictEqual(cursor.range(offset, end), makeRange(starts, offset, end), `${offset}-${end}`);
+        assert.strictEqual(cursor.lineIndexAt(offset), lineIndexAt(starts, offset));
+      }
+      assert.strictEqual(new NewlineCursor('\n\nab').lineIndexAt(0), 0);
+      const back = new NewlineCursor('\n\nab');
+      back.lineIndexAt(3);
+      assert.strictEqual(back.lineIndexAt(1), 1);
+      assert.strictEqual(back.lineIndexAt(0), 0);
     });
   });
 
