@@ -1,13 +1,19 @@
-// Bundles the two entry points (the VS Code extension and the `keyguard` CLI).
-// Type-checking is separate (`npm run typecheck`), as esbuild only strips types.
+// Bundles the entry points: the VS Code extension, the detection engine it loads on its first scan, and the
+// `keyguard` CLI. Type-checking is separate (`npm run typecheck`), as esbuild only strips types.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** One build context per entry so each bundle stays independent. */
+/**
+ * One build context per entry so each bundle stays independent. dist/engine.js holds the scanner (rules,
+ * detectors, format parsers: most of the code) and is required by dist/extension.js on first use, through a
+ * computed path that esbuild does not follow (src/host/engineLoader.ts), so activation does not compile it.
+ * dist/cli.js stays self-contained.
+ */
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/engineEntry.ts'], outfile: 'dist/engine.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

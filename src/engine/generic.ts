@@ -228,9 +228,16 @@ export interface Assignment {
   /** The name as written, without sigils (`self.api_key`, `DB_PASSWORD`, `--token`). */
   name: string;
   nameStart: number;
-  /** Innermost name (`api_key`) and the dotted path including enclosing objects (`openai.api_key`). */
+  /** Innermost name (`api_key`). */
   keyName: string;
-  readonly keyPath: string;
+  /**
+   * The dotted path including enclosing objects when already known; otherwise {@link assignmentKeyPath}
+   * finds it, only for the few sites whose value is judged a secret: the owner search walks back up to
+   * 2,000 characters, and a dense file has thousands of sites.
+   */
+  keyPath: string | undefined;
+  /** Where the name's token starts, sigils included (the owner search starts there). */
+  siteStart: number;
   value: string;
   valueStart: number;
   valueEnd: number;
@@ -285,7 +292,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
     if (!judgeSecretValue(value, nameClass, { nonProduction, prose, quoted: assignment.quoted })) return;
     if (bare && !isStronglyRandom(value)) return;
     taken.add(assignment.valueStart);
-    out.push({ nameClass, start, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignment.keyPath });
+    out.push({ nameClass, start, end: assignment.valueEnd, keyName: assignment.keyName, keyPath: assignmentKeyPath(ctx, assignment) });
   }, !!structure, accept);
   const extra = curlCredentials(ctx, nonProduction);
   extra.push(...commandPasswords(ctx, nonProduction));
@@ -1083,7 +1090,7 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   const reversed = quotedKey ? undefined : reversedComparison(linePrefix, s);
   if (reversed) {
     // A comparison names no enclosing object worth the backward scan keyPathOf makes, so the name is the path.
-    return { name, nameStart, keyName: lastSegment(name), keyPath: name, value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
+    return { name, nameStart, keyName: lastSegment(name), keyPath: name, siteStart: s, value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
   }
   if (op) {
     if (op === '(' && !comparison && (spaced || !acceptsCallValue(name, text, s))) return undefined;
@@ -1135,11 +1142,8 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     name,
     nameStart,
     keyName,
-    // Read only for the few sites whose value is judged a secret: the owner search walks back up to
-    // 2,000 characters, and a dense file has thousands of sites.
-    get keyPath() {
-      return keyPathOf(text, s, name, language);
-    },
+    keyPath: undefined,
+    siteStart: s,
     value: text.slice(value.start, value.end),
     valueStart: value.start,
     valueEnd: value.end,
@@ -1475,6 +1479,11 @@ const CODE_KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'functi
  * The dotted key path of an assignment, prefixed with the enclosing object or call when there is one:
  * `apiKey` inside `const openai = {…}` -> `openai.apiKey`; `OpenAI(api_key=…)` -> `OpenAI.api_key`.
  */
+/** An assignment's dotted key path (`openai.api_key`): its name under the object it is written in. */
+function assignmentKeyPath(ctx: DetectContext, site: Assignment): string {
+  return site.keyPath ?? keyPathOf(ctx.text, site.siteStart, site.name, ctx.language);
+}
+
 function keyPathOf(text: string, s: number, name: string, language: LanguageId): string {
   const path = name.replace(/^(?:self|this|cls)\./, '');
   if (CONFIG_LANGUAGES.has(language) || language === 'shell' || language === 'plaintext' || language === 'markdown') return path;

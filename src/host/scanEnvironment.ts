@@ -1,10 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { scanText } from '../engine/scanner';
 import { ALLOWLIST_RELATIVE_PATH, parseAllowlist } from '../engine/suppress';
 import { IGNORE_FILE_NAMES, PathFilter } from '../engine/pathFilter';
 import type { AllowlistEntry, Finding, ScanOptions, Severity } from '../engine/types';
 import type { KeyguardConfig } from './config';
+import { engine } from './engineLoader';
 import { describeError } from './logging';
 import type { Services } from './services';
 
@@ -71,13 +71,13 @@ export class ScanEnvironment implements vscode.Disposable {
   }
 
   /**
-   * Runs the engine on one text. Never throws: a failure or a skipped file becomes a log line
-   * (with the relative path, never content) and no findings.
+   * Runs the engine on one text (the first call loads it). Never throws: a failure or a skipped file becomes a
+   * log line (with the relative path, never content) and no findings.
    */
   scan(text: string, uri: vscode.Uri, options: ScanOptions): Finding[] {
     const where = relativePathOf(uri);
     try {
-      const result = scanText(text, uri.path, options);
+      const result = engine().scanText(text, uri.path, options);
       if (result.skipped) this.services.log.info(`Skipped ${where}: ${result.skipped}`);
       for (const note of result.notes) this.services.log.warn(`${where}: ${note}`);
       return result.findings;

@@ -1,7 +1,7 @@
-import { execFile } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { setDotenvValue } from '../../engine/vault/dotenv';
+import { childProcess } from '../nodeBuiltins';
 import type { KeyStore } from './keyStore';
 
 const decoder = new TextDecoder('utf-8');
@@ -24,7 +24,7 @@ export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 export function isGitIgnored(uri: vscode.Uri): Promise<boolean | undefined> {
   if (uri.scheme !== 'file') return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    execFile('git', ['check-ignore', '-q', '--', path.basename(uri.fsPath)], { cwd: path.dirname(uri.fsPath), timeout: 5000 }, (error) => {
+    childProcess().execFile('git', ['check-ignore', '-q', '--', path.basename(uri.fsPath)], { cwd: path.dirname(uri.fsPath), timeout: 5000 }, (error) => {
       if (!error) resolve(true);
       else if ((error as { code?: unknown }).code === 1) resolve(false);
       else resolve(undefined);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { fingerprintOf } from '../../engine/fingerprint';
-import { scanText } from '../../engine/scanner';
 import {
   createKeyMeta,
   endGrace,
@@ -16,6 +15,7 @@ import type { NewKeyInput } from '../../engine/vault/lifecycle';
 import type { KeyRef, RotationJournal, SecretSlot, VaultPorts } from '../../engine/vault/journal';
 import type { Clock, KeyMeta, KeyScope, KeyTier, Millis } from '../../engine/vault/types';
 import type { KnownKey } from '../../engine/types';
+import { engine } from '../engineLoader';
 
 const META_KEY = 'keyguard.vault.keys';
 const JOURNAL_KEY = 'keyguard.vault.journal';
@@ -157,7 +157,7 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
     if (problem) throw new Error(problem);
     if (input.scope === 'workspace' && !this.hasWorkspace) throw new Error('Workspace keys need an open folder or workspace.');
     const existing = this.get(input.name);
-    const guess = guessProvider(input.value, (value) => scanText(value, 'keyguard-vault-value.txt').findings);
+    const guess = guessProvider(input.value, (value) => engine().scanText(value, 'keyguard-vault-value.txt').findings);
     const meta = createKeyMeta({ ...input, tier: input.tier ?? existing?.tier ?? this.defaultTier(), guess }, this.clock(), existing);
     await this.writeSecret(meta, { kind: 'active' }, input.value);
     if (existing && existing.scope !== meta.scope) await this.forget(existing);

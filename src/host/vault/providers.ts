@@ -1,8 +1,8 @@
-import { spawn } from 'child_process';
 import * as vscode from 'vscode';
 import type { ObtainedValue } from '../../engine/vault/journal';
 import { clockSkewOf, describeSkew, expandProviderUrl, parseCommandOutput, parseProviderJson, type ClockSkew } from '../../engine/vault/providers';
 import type { Clock } from '../../engine/vault/types';
+import { childProcess } from '../nodeBuiltins';
 import type { RotationProviderKind, VaultConfig } from './config';
 
 /** Gets a new value for a key, given its current value. */
@@ -40,7 +40,7 @@ export function commandProvider(config: VaultConfig['rotation'], cwd: string | u
       }
       const env: NodeJS.ProcessEnv = { ...process.env, KEYGUARD_KEY_NAME: name };
       if (config.commandInput === 'env') env.KEYGUARD_CURRENT_KEY = currentValue;
-      const child = spawn(config.command, config.commandArgs, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
+      const child = childProcess().spawn(config.command, config.commandArgs, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], shell: false });
       let stdout = '';
       let stderrLength = 0;
       let settled = false;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { expiryAfterRotation } from '../../engine/vault/expiry';
 import { nextGraceEnd } from '../../engine/vault/lifecycle';
 import { recoverRotation, runRotation, RotationError, SimulatedCrash, type CrashPoint, type RecoveryPlan, type RotationJournal } from '../../engine/vault/journal';
 import type { Clock, KeyMeta } from '../../engine/vault/types';
 import { describeError } from '../logging';
+import { nodeCrypto } from '../nodeBuiltins';
 import type { RotationProviderKind, VaultConfig } from './config';
 import { updateManagedEnvFiles } from './envFiles';
 import type { KeyStore } from './keyStore';
@@ -64,7 +64,7 @@ export class RotationService implements vscode.Disposable {
       const rotated = await runRotation(this.store, meta, (current) => provider(meta.name, current), {
         now,
         graceHours: config.rotation.graceHours,
-        id: randomUUID(),
+        id: nodeCrypto().randomUUID(),
         expiryOf: (obtained) =>
           expiryAfterRotation({
             providerExpiresAt: obtained.expiresAt,
