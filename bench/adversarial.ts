@@ -4,7 +4,10 @@ import { computeLineStarts } from '../src/engine/lines';
 import { detectWithRules } from '../src/engine/providers';
 import { providerRules } from '../src/engine/rules/providers';
 import type { ProviderRule } from '../src/engine/rules/types';
-import { scanText } from '../src/engine/scanner';
+import { detectGeneric } from '../src/engine/generic';
+import { detectRisky } from '../src/engine/risky';
+import { structuralRules } from '../src/engine/rules/providers/structural';
+import { buildContext, scanText } from '../src/engine/scanner';
 import { fakeValue } from '../test/support/fakeKeys';
 import { seededRandom } from '../test/eval/render';
 import { startSpan } from './stats';
@@ -14,6 +17,33 @@ export interface RuleTiming {
   ruleId: string;
   variant: string;
   ms: number;
+}
+
+/** A whole `scanText` of one detector input (parse, every detector, findings): shown, not a rule's time. */
+export interface WholeScanTiming {
+  fileName: string;
+  variant: string;
+  ms: number;
+  parseMs: number;
+  findings: number;
+}
+
+/** Timed runs per input, after one untimed warm-up run: the median is reported. */
+const RUNS = 3;
+
+/**
+ * CPU time of `run` on warmed-up code: one untimed run, then the median of RUNS timed ones. A rule that
+ * backtracks is slow in every run; the warm-up only keeps the compiler's first-run work out of the figure.
+ */
+function medianCpuMs(run: () => void): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = startSpan();
+    run();
+    times.push(started.cpuMs());
+  }
+  return times.sort((a, b) => a - b)[RUNS >> 1];
 }
 
 const SIZE = 1 << 20;
@@ -62,6 +92,14 @@ function sampleOf(rule: ProviderRule): string | undefined {
  * - `near-miss`: `keyword = "<sample minus one char>` repeated (context checks and validators on each).
  */
 function providerInputs(rule: ProviderRule): Array<[string, string]> {
+  // Structural rules (URLs with credentials, PEM blocks, bearer headers) also get their family's inputs.
+  const family = structuralRules.includes(rule)
+    ? DETECTOR_INPUTS.filter(([name]) => name === 'structural').map(([, fileName, make]): [string, string] => [`${fileName}: ${JSON.stringify(make().slice(0, 24))}…`, make()])
+    : [];
+  return [...formatInputs(rule), ...family];
+}
+
+function formatInputs(rule: ProviderRule): Array<[string, string]> {
   const sample = sampleOf(rule);
   const keyword = rule.keywords[0] ?? '';
   if (!sample) return [['keyword+base62 run', keyword + run(BASE62, rule.id)]];
@@ -98,40 +136,75 @@ export const DETECTOR_INPUTS: Array<[string, string, () => string]> = [
   ['risky-config', 'run.sh', () => fill('curl -k -k -k ')],
 ];
 
-/** One adversarial measurement to make: a provider rule alone, or a detector family through `scanText`. */
-export type AdversarialCase = { provider: number } | { detector: number };
+/**
+ * One adversarial measurement to make: a provider rule alone, a detector family (generic, risky-config)
+ * alone, or a whole scan of a detector input (all detectors, parse and findings; shown apart, not a rule).
+ */
+export type AdversarialCase = { provider: number } | { detector: number } | { wholeScan: number };
 
-/** Every case, in a stable order (provider rules in table order, then the detector inputs). */
+/** The detector families timed alone; structural inputs go to the structural provider rules instead. */
+const FAMILY_DETECTORS: Record<string, (ctx: DetectContext) => unknown> = { generic: detectGeneric, 'risky-config': detectRisky };
+
+/** Every case, in a stable order (provider rules in table order, the detector families, the whole scans). */
 export function adversarialCases(): AdversarialCase[] {
   return [
     ...providerRules.map((_rule, index) => ({ provider: index })),
-    ...DETECTOR_INPUTS.map((_input, index) => ({ detector: index })),
+    ...DETECTOR_INPUTS.flatMap(([family], index) => (FAMILY_DETECTORS[family] ? [{ detector: index }] : [])),
+    ...DETECTOR_INPUTS.map((_input, index) => ({ wholeScan: index })),
   ];
 }
 
 /** The display name of a case, also used when it times out. */
 export function caseName(c: AdversarialCase): string {
-  return 'provider' in c ? providerRules[c.provider].id : `${DETECTOR_INPUTS[c.detector][0]} via scanText (${DETECTOR_INPUTS[c.detector][1]})`;
+  if ('provider' in c) return providerRules[c.provider].id;
+  if ('detector' in c) return `${DETECTOR_INPUTS[c.detector][0]} detector (${DETECTOR_INPUTS[c.detector][1]})`;
+  return `whole scan of ${DETECTOR_INPUTS[c.wholeScan][1]}`;
 }
 
-/** Runs one case: the slowest of its inputs. `sampled` is false when the rule had no fake-key sample. */
-export function timeCase(c: AdversarialCase): RuleTiming & { sampled: boolean } {
-  if ('detector' in c) {
-    const [, fileName, make] = DETECTOR_INPUTS[c.detector];
+/** What timing one case gives: a rule's time, or a whole scan's. */
+export type CaseTiming = { rule: RuleTiming & { sampled: boolean } } | { wholeScan: WholeScanTiming };
+
+/** Runs one case: for a rule, the slowest of its inputs. `sampled` is false when the rule had no fake-key sample. */
+export function timeCase(c: AdversarialCase): CaseTiming {
+  if ('wholeScan' in c) {
+    const [, fileName, make] = DETECTOR_INPUTS[c.wholeScan];
     const text = make();
-    const started = startSpan();
-    scanText(text, fileName);
-    return { ruleId: caseName(c), variant: `${JSON.stringify(text.slice(0, 24))}… (all detectors)`, ms: started.cpuMs(), sampled: true };
+    let findings = 0;
+    const ms = medianCpuMs(() => {
+      findings = scanText(text, fileName).findings.length;
+    });
+    const parseMs = medianCpuMs(() => buildContext(text, fileName, []));
+    return { wholeScan: { fileName, variant: JSON.stringify(text.slice(0, 24)), ms, parseMs, findings } };
+  }
+  if ('detector' in c) {
+    const [family, fileName, make] = DETECTOR_INPUTS[c.detector];
+    const text = make();
+    // The context as the scanner builds it (structure parsed), outside the timed span as for provider rules.
+    const ms = timeOnFreshContexts(() => buildContext(text, fileName, []), FAMILY_DETECTORS[family]);
+    return { rule: { ruleId: caseName(c), variant: `${JSON.stringify(text.slice(0, 24))}…`, ms, sampled: true } };
   }
   const rule = providerRules[c.provider];
   const inputs = providerInputs(rule);
   let worst: RuleTiming = { ruleId: rule.id, variant: '', ms: -1 };
   for (const [variant, text] of inputs) {
-    const ctx = context(text, 'adversarial.txt');
-    const started = startSpan();
-    runRuleAlone(rule, ctx);
-    const ms = started.cpuMs();
+    const ms = timeOnFreshContexts(() => context(text, 'adversarial.txt'), (ctx) => runRuleAlone(rule, ctx));
     if (ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
   }
-  return { ...worst, sampled: !inputs[0][0].startsWith('keyword') };
+  return { rule: { ...worst, sampled: !inputs[0][0].startsWith('keyword') } };
+}
+
+/**
+ * Like medianCpuMs for `run` on a fresh context each time (per-scan caches hang off the context), the
+ * contexts made outside the timed spans.
+ */
+function timeOnFreshContexts(makeContext: () => DetectContext, run: (ctx: DetectContext) => unknown): number {
+  run(makeContext());
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = makeContext();
+    const started = startSpan();
+    run(ctx);
+    times.push(started.cpuMs());
+  }
+  return times.sort((a, b) => a - b)[RUNS >> 1];
 }

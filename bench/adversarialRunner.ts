@@ -1,15 +1,17 @@
 import * as path from 'path';
 import { parentPort, Worker, workerData } from 'worker_threads';
-import { adversarialCases, caseName, timeCase, type RuleTiming } from './adversarial';
+import { adversarialCases, caseName, timeCase, type CaseTiming, type RuleTiming, type WholeScanTiming } from './adversarial';
 
 /** Result of the adversarial section: timings slowest first, rules that had to be stopped, notes. */
 export interface AdversarialReport {
   timings: RuleTiming[];
+  /** Whole scans of the detector inputs, slowest first (shown beside the rules, not one of them). */
+  wholeScans: WholeScanTiming[];
   timedOut: string[];
   notes: string[];
 }
 
-type Message = { index: number; timing: RuleTiming & { sampled: boolean } } | { done: true };
+type Message = { index: number; timing: CaseTiming } | { done: true };
 
 /**
  * Runs every adversarial case in a worker thread, from `workerData.start` on, posting one message per
@@ -19,6 +21,7 @@ type Message = { index: number; timing: RuleTiming & { sampled: boolean } } | { 
 export async function runAdversarial(timeoutMs: number): Promise<AdversarialReport> {
   const cases = adversarialCases();
   const timings: RuleTiming[] = [];
+  const wholeScans: WholeScanTiming[] = [];
   const timedOut: string[] = [];
   let unsampled = 0;
   let next = 0;
@@ -47,9 +50,13 @@ export async function runAdversarial(timeoutMs: number): Promise<AdversarialRepo
           finish(cases.length);
           return;
         }
-        const { sampled, ...timing } = message.timing;
-        if (!sampled) unsampled++;
-        timings.push(timing);
+        if ('wholeScan' in message.timing) {
+          wholeScans.push(message.timing.wholeScan);
+        } else {
+          const { sampled, ...timing } = message.timing.rule;
+          if (!sampled) unsampled++;
+          timings.push(timing);
+        }
         current = message.index + 1;
         timer = setTimeout(onTimeout, timeoutMs);
       });
@@ -61,7 +68,7 @@ export async function runAdversarial(timeoutMs: number): Promise<AdversarialRepo
     });
   }
   const notes = unsampled > 0 ? [`${unsampled} rules have no fake-key sample; they got keyword + 1 MB base62`] : [];
-  return { timings: timings.sort((a, b) => (b.ms || 0) - (a.ms || 0)), timedOut, notes };
+  return { timings: timings.sort((a, b) => (b.ms || 0) - (a.ms || 0)), wholeScans: wholeScans.sort((a, b) => b.ms - a.ms), timedOut, notes };
 }
 
 // Worker side: time cases in order and report each one as soon as it is done.

@@ -220,7 +220,8 @@ async function main(): Promise<void> {
 
   if (wants('adversarial')) {
     console.log('');
-    console.log('== Per rule on 1 MB adversarial inputs (each rule run alone; slowest variant per rule)');
+    console.log('== Per rule on 1 MB adversarial inputs (each rule run alone, the generic and risky-config detectors each as one;');
+    console.log('   slowest input per rule; median of 3 runs after a warm-up run)');
     const rules = await runAdversarial(ADVERSARIAL_TIMEOUT_MS);
     for (const note of rules.notes) console.log(`  note: ${note}`);
     if (rules.timedOut.length > 0) console.log(`  stopped after ${ADVERSARIAL_TIMEOUT_MS} ms: ${rules.timedOut.join(', ')}`);
@@ -228,6 +229,10 @@ async function main(): Promise<void> {
     const over = rules.timings.filter((t) => t.ms > TARGETS.ruleMaxMs);
     console.log(`  ${rules.timings.length} rule runs measured; ${over.length} over ${TARGETS.ruleMaxMs} ms ` +
       `(target none: ${verdict(over.length === 0)})${over.length > 0 ? `: ${over.slice(0, 20).map((t) => t.ruleId).join(', ')}${over.length > 20 ? ', …' : ''}` : ''}`);
+    console.log('  Whole scans of the detector inputs (parse + every detector + findings; for scale, not a rule):');
+    for (const w of rules.wholeScans) {
+      console.log(`  ${w.ms.toFixed(1).padStart(8)} ms  ${w.fileName.padEnd(16)} parse ${w.parseMs.toFixed(0).padStart(4)} ms  ${String(w.findings).padStart(6)} findings  ${w.variant}…`);
+    }
     const slowest = rules.timings[0];
     const stopped = rules.timedOut.length > 0;
     const shown = stopped ? `> ${ADVERSARIAL_TIMEOUT_MS / 1000} s wall` : slowest ? `${slowest.ms.toFixed(1)} ms` : '-';

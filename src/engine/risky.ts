@@ -577,26 +577,36 @@ function forEachMatchNear(
 const windowCache = new WeakMap<DetectContext, Map<string, number[]>>();
 
 /**
- * The merged windows around the anchors' occurrences: from each occurrence's line start to WINDOW_AFTER
- * characters past it (or to its line end, with `sameLine`), computed once per scan for each anchor set.
+ * The merged windows around the anchors' occurrences: from each occurrence's line start to where `reach`
+ * ends, computed once per scan for each anchor and each anchor set. A set's windows are the union of its
+ * anchors' windows, coalesced the same way (touching windows merge), so a dense file's 100,000 hits are
+ * walked once per anchor, not once per pattern.
  */
 function matchWindows(ctx: DetectContext, anchors: Anchor[], reach: Reach): number[] {
-  let byAnchors = windowCache.get(ctx);
-  if (!byAnchors) {
-    byAnchors = new Map();
-    windowCache.set(ctx, byAnchors);
+  let cache = windowCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    windowCache.set(ctx, cache);
   }
   const key = `${anchors.join('|')}\n${reach}`;
-  const cached = byAnchors.get(key);
-  if (cached) return cached;
-  const { text } = ctx;
-  const byAnchor = anchorHits(ctx);
-  let hits: number[] = [];
-  for (const anchor of anchors) {
-    const found = byAnchor.get(anchor);
-    if (found) hits = hits.length ? hits.concat(found) : found;
+  let windows = cache.get(key);
+  if (!windows) {
+    const lists: number[][] = [];
+    for (const anchor of anchors) {
+      const own = anchors.length === 1 ? undefined : cache.get(`${anchor}\n${reach}`);
+      const list = own ?? windowsOfHits(ctx, anchorHits(ctx).get(anchor) ?? [], reach);
+      if (anchors.length > 1) cache.set(`${anchor}\n${reach}`, list);
+      if (list.length > 0) lists.push(list);
+    }
+    windows = lists.length === 1 ? lists[0] : unionOfWindows(lists);
+    cache.set(key, windows);
   }
-  if (anchors.length > 1) hits = [...hits].sort((a, b) => a - b);
+  return windows;
+}
+
+/** Windows ([start, end, …] pairs) around ascending keyword hits, touching or overlapping ones merged. */
+function windowsOfHits(ctx: DetectContext, hits: readonly number[], reach: Reach): number[] {
+  const { text } = ctx;
   const lineStarts = boundedLineStarts(ctx);
   const windows: number[] = [];
   let windowStart = -1;
@@ -625,8 +635,26 @@ function matchWindows(ctx: DetectContext, anchors: Anchor[], reach: Reach): numb
     windowEnd = end;
   }
   if (windowStart >= 0) windows.push(windowStart, windowEnd);
-  byAnchors.set(key, windows);
   return windows;
+}
+
+/** The union of several window lists, each ascending and coalesced, coalesced the same way. */
+function unionOfWindows(lists: readonly number[][]): number[] {
+  const next = new Array<number>(lists.length).fill(0);
+  const windows: number[] = [];
+  for (;;) {
+    let best = -1;
+    for (let l = 0; l < lists.length; l++) {
+      if (next[l] < lists[l].length && (best < 0 || lists[l][next[l]] < lists[best][next[best]])) best = l;
+    }
+    if (best < 0) return windows;
+    const start = lists[best][next[best]];
+    const end = lists[best][next[best] + 1];
+    next[best] += 2;
+    const last = windows.length - 1;
+    if (last > 0 && start <= windows[last]) windows[last] = Math.max(windows[last], end);
+    else windows.push(start, end);
+  }
 }
 
 /** Substrings of which every risky-config pattern contains at least one (found by generic's keyword pass). */

@@ -95,7 +95,8 @@ const DETECTORS: Array<[string, Detector]> = [
   ['risky-config', detectRisky],
 ];
 
-function buildContext(text: string, fileName: string, notes: string[]): DetectContext {
+/** The context every detector reads: language, parsed structure (parse problems go to `notes`), lazy helpers. */
+export function buildContext(text: string, fileName: string, notes: string[]): DetectContext {
   const language = languageOf(fileName);
   let structure: DetectContext['structure'];
   try {
