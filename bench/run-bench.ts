@@ -221,7 +221,8 @@ async function main(): Promise<void> {
   if (wants('adversarial')) {
     console.log('');
     console.log('== Per rule on 1 MB adversarial inputs (each rule run alone, the generic and risky-config detectors each as one;');
-    console.log('   slowest input per rule; median of 3 runs after a warm-up run)');
+    console.log('   slowest input per rule; median of 3 runs after a warm-up run; the scan\'s shared keyword pass is made before');
+    console.log('   timing, as it is paid once per scan, not per rule: the whole scans below include it)');
     const rules = await runAdversarial(ADVERSARIAL_TIMEOUT_MS);
     for (const note of rules.notes) console.log(`  note: ${note}`);
     if (rules.timedOut.length > 0) console.log(`  stopped after ${ADVERSARIAL_TIMEOUT_MS} ms: ${rules.timedOut.join(', ')}`);

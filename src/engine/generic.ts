@@ -1034,7 +1034,7 @@ const RECEIVER_PREFIX = /^(?:self|this|cls|@|\$this)\./;
 /** Whether RECEIVER_PREFIX can match (a first-character test that spares most names the regex). */
 function hasReceiverPrefix(name: string): boolean {
   const first = name[0];
-  return first === 's' || first === 't' || first === 'c' || first === '@' || first === '$';
+  return (first === 's' || first === 't' || first === 'c' || first === '@' || first === '$') && name.includes('.');
 }
 
 function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: number, e: number, loose: boolean): Assignment | undefined {

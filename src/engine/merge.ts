@@ -108,7 +108,8 @@ function noneOverlap(sorted: RawMatch[]): boolean {
   return true;
 }
 
-function isSortedByStart(matches: RawMatch[]): boolean {
+/** Whether matches ascend by start (detectors mostly emit them so: the sort is skipped). */
+export function isSortedByStart(matches: readonly RawMatch[]): boolean {
   for (let i = 1; i < matches.length; i++) if (matches[i - 1].start > matches[i].start) return false;
   return true;
 }

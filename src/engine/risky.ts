@@ -4,6 +4,7 @@ import type { KeyValueEntry } from './formats/types';
 import { boundedLineStart, boundedLineStarts, collectSecretCandidates, commandTokens, curlCommandOffsets, type CommandToken, isConfigLanguage, keywordHits, wordsOf } from './generic';
 import { lineCommentOf, type LanguageId } from './language';
 import { occursIn, registerLiterals } from './literalIndex';
+import { isSortedByStart } from './merge';
 import { isLockFile, isNonProductionPath } from './placeholders';
 import type { RuleMeta } from './rules/types';
 import type { RawMatch } from './types';
@@ -87,11 +88,6 @@ function firstOfEachRuleAndStart(matches: RawMatch[]): RawMatch[] {
   }
   matches.length = kept;
   return matches;
-}
-
-function isSortedByStart(matches: RawMatch[]): boolean {
-  for (let i = 1; i < matches.length; i++) if (matches[i - 1].start > matches[i].start) return false;
-  return true;
 }
 
 /**
