@@ -20,6 +20,8 @@ const SCANNABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-rem
 export class DocumentScanner implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The document version the latest scan request was made for (see scanNow's `requestedVersion`). */
+  private readonly requestedVersions = new Map<string, number>();
   /** Documents whose last tab was closed but which VS Code has not disposed yet. */
   private readonly closedTabs = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -71,8 +73,13 @@ export class DocumentScanner implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
   }
 
-  /** Scans a document now and resolves when its diagnostics are updated (or the scan was overtaken). */
-  async scanNow(document: vscode.TextDocument): Promise<void> {
+  /**
+   * Scans a document now and resolves when its diagnostics are updated (or the scan was overtaken).
+   * `requestedVersion` is the version a scheduled scan was asked for: with `scanTrigger: onSave`, a scan asked
+   * for on open or by a settings change must not show findings of edits made since (unsaved text); the next
+   * save scans them.
+   */
+  async scanNow(document: vscode.TextDocument, requestedVersion?: number): Promise<void> {
     if (!SCANNABLE_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
@@ -88,6 +95,7 @@ export class DocumentScanner implements vscode.Disposable {
       this.store.delete(document.uri);
       return;
     }
+    if (config.scanTrigger === 'onSave' && requestedVersion !== undefined && document.version !== requestedVersion) return;
     const text = document.getText();
     if (text.length > config.maxFileSizeKb * 1024) {
       this.services.log.info(`Skipped ${vscode.workspace.asRelativePath(document.uri)}: larger than ${config.maxFileSizeKb} KB`);
@@ -104,12 +112,15 @@ export class DocumentScanner implements vscode.Disposable {
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     if (!SCANNABLE_SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
+    this.requestedVersions.set(key, document.version);
     if (this.timers.has(key)) return;
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        logErrors(this.services.log, `Scanning ${vscode.workspace.asRelativePath(document.uri)}`, this.scanNow(document));
+        const requestedVersion = this.requestedVersions.get(key);
+        this.requestedVersions.delete(key);
+        logErrors(this.services.log, `Scanning ${vscode.workspace.asRelativePath(document.uri)}`, this.scanNow(document, requestedVersion));
       }, delayMs),
     );
   }
@@ -121,6 +132,7 @@ export class DocumentScanner implements vscode.Disposable {
     const timer = this.timers.get(key);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(key);
+    this.requestedVersions.delete(key);
     // Bumping the generation drops the result of a scan still in flight.
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);

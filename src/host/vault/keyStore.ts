@@ -16,6 +16,7 @@ import type { KeyRef, RotationJournal, SecretSlot, VaultPorts } from '../../engi
 import type { Clock, KeyMeta, KeyScope, KeyTier, Millis } from '../../engine/vault/types';
 import type { KnownKey } from '../../engine/types';
 import { engine } from '../engineLoader';
+import { RevisionedEntries, type RevisionedEntry } from './revisionedState';
 
 const META_KEY = 'keyguard.vault.keys';
 const JOURNAL_KEY = 'keyguard.vault.journal';
@@ -35,6 +36,7 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private changeTimer: NodeJS.Timeout | undefined;
+  private readonly entries = new RevisionedEntries();
 
   /** Fires (debounced) after keys were added, rotated, revoked or changed in another window. */
   readonly onDidChange = this.changeEmitter.event;
@@ -74,8 +76,13 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
     return scope === 'workspace' && this.hasWorkspace ? this.context.workspaceState : this.context.globalState;
   }
 
+  /** Metadata and journals are read and written through revisioned entries (see revisionedState.ts). */
+  private entry(scope: KeyScope, key: typeof META_KEY | typeof JOURNAL_KEY): RevisionedEntry {
+    return this.entries.entry(this.memento(scope), key);
+  }
+
   private readRecord(scope: KeyScope): Record<string, KeyMeta> {
-    const raw = this.memento(scope).get<unknown>(META_KEY);
+    const raw = this.entry(scope, META_KEY).read();
     const record: Record<string, KeyMeta> = {};
     if (!raw || typeof raw !== 'object') return record;
     for (const value of Object.values(raw as Record<string, unknown>)) {
@@ -129,14 +136,14 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
   async writeMeta(meta: KeyMeta): Promise<void> {
     const record = this.readRecord(meta.scope);
     record[meta.name] = meta;
-    await this.memento(meta.scope).update(META_KEY, record);
+    await this.entry(meta.scope, META_KEY).write(record);
     this.changed();
   }
 
   private async deleteMeta(key: KeyRef): Promise<void> {
     const record = this.readRecord(key.scope);
     delete record[key.name];
-    await this.memento(key.scope).update(META_KEY, record);
+    await this.entry(key.scope, META_KEY).write(record);
     this.changed();
   }
 
@@ -225,7 +232,7 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
   }
 
   private readJournals(scope: KeyScope): Record<string, RotationJournal> {
-    const raw = this.memento(scope).get<unknown>(JOURNAL_KEY);
+    const raw = this.entry(scope, JOURNAL_KEY).read();
     return raw && typeof raw === 'object' ? { ...(raw as Record<string, RotationJournal>) } : {};
   }
 
@@ -241,6 +248,6 @@ export class KeyStore implements VaultPorts, vscode.Disposable {
     const journals = this.readJournals(key.scope);
     if (journal) journals[key.name] = journal;
     else delete journals[key.name];
-    await this.memento(key.scope).update(JOURNAL_KEY, journals);
+    await this.entry(key.scope, JOURNAL_KEY).write(journals);
   }
 }

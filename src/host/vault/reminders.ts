@@ -5,6 +5,7 @@ import { dueReminders, reminderMessage, type Reminder, type ReminderState } from
 import type { Clock } from '../../engine/vault/types';
 import type { KeyStore } from './keyStore';
 import type { NoticeLevel, VaultUi } from './notifier';
+import { RevisionedEntry } from './revisionedState';
 
 const STATE_KEY = 'keyguard.vault.reminders';
 
@@ -21,22 +22,26 @@ const LEVEL: Record<Reminder['kind'], NoticeLevel> = {
  * second window does not repeat it.
  */
 export class ReminderService {
+  private readonly shown: RevisionedEntry;
+
   constructor(
     private readonly store: KeyStore,
-    private readonly memento: vscode.Memento,
+    memento: vscode.Memento,
     private readonly clock: Clock,
     private readonly ui: VaultUi,
     private readonly enabled: () => boolean,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    this.shown = new RevisionedEntry(memento, STATE_KEY);
+  }
 
   /** Shows what is due now; returns the reminders shown. */
   async check(): Promise<Reminder[]> {
     const now = this.clock();
-    const previous = this.memento.get<ReminderState>(STATE_KEY) ?? {};
+    const previous = (this.shown.read() as ReminderState | undefined) ?? {};
     const { reminders, state } = dueReminders(this.store.all(), previous, now);
     // Saved before showing, so an error while showing never makes the same reminder fire twice.
-    await this.memento.update(STATE_KEY, state);
+    await this.shown.write(state);
     if (!this.enabled()) return [];
     for (const reminder of reminders) {
       const key = this.store.get(reminder.name);
