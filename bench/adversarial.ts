@@ -17,7 +17,10 @@ import { startSpan } from './stats';
 export interface RuleTiming {
   ruleId: string;
   variant: string;
+  /** CPU time of the whole process (the verdict's figure). */
   ms: number;
+  /** Wall-clock time of the same runs: lower when V8's background threads (GC, recompiling) share the work. */
+  wallMs: number;
 }
 
 /** A whole `scanText` of one detector input (parse, every detector, findings): shown, not a rule's time. */
@@ -32,19 +35,30 @@ export interface WholeScanTiming {
 /** Timed runs per input, after one untimed warm-up run: the median is reported. */
 const RUNS = 3;
 
+/** Median CPU and wall-clock milliseconds of timed runs. */
+interface Medians {
+  ms: number;
+  wallMs: number;
+}
+
+function medians(spans: Array<{ cpu: number; wall: number }>): Medians {
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+  return { ms: middle(spans.map((s) => s.cpu)), wallMs: middle(spans.map((s) => s.wall)) };
+}
+
 /**
- * CPU time of `run` on warmed-up code: one untimed run, then the median of RUNS timed ones. A rule that
+ * Time of `run` on warmed-up code: one untimed run, then the medians of RUNS timed ones. A rule that
  * backtracks is slow in every run; the warm-up only keeps the compiler's first-run work out of the figure.
  */
-function medianCpuMs(run: () => void): number {
+function medianMs(run: () => void): Medians {
   run();
-  const times: number[] = [];
+  const spans: Array<{ cpu: number; wall: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     const started = startSpan();
     run();
-    times.push(started.cpuMs());
+    spans.push({ cpu: started.cpuMs(), wall: started.wallMs() });
   }
-  return times.sort((a, b) => a - b)[RUNS >> 1];
+  return medians(spans);
 }
 
 const SIZE = 1 << 20;
@@ -171,43 +185,43 @@ export function timeCase(c: AdversarialCase): CaseTiming {
     const [, fileName, make] = DETECTOR_INPUTS[c.wholeScan];
     const text = make();
     let findings = 0;
-    const ms = medianCpuMs(() => {
+    const { ms } = medianMs(() => {
       findings = scanText(text, fileName).findings.length;
     });
-    const parseMs = medianCpuMs(() => buildContext(text, fileName, []));
+    const parseMs = medianMs(() => buildContext(text, fileName, [])).ms;
     return { wholeScan: { fileName, variant: JSON.stringify(text.slice(0, 24)), ms, parseMs, findings } };
   }
   if ('detector' in c) {
     const [family, fileName, make] = DETECTOR_INPUTS[c.detector];
     const text = make();
     // The context as the scanner builds it (structure parsed), outside the timed span as for provider rules.
-    const ms = timeOnFreshContexts(() => buildContext(text, fileName, []), FAMILY_DETECTORS[family]);
-    return { rule: { ruleId: caseName(c), variant: `${JSON.stringify(text.slice(0, 24))}…`, ms, sampled: true } };
+    const times = timeOnFreshContexts(() => buildContext(text, fileName, []), FAMILY_DETECTORS[family]);
+    return { rule: { ruleId: caseName(c), variant: `${JSON.stringify(text.slice(0, 24))}…`, ...times, sampled: true } };
   }
   const rule = providerRules[c.provider];
   const inputs = providerInputs(rule);
-  let worst: RuleTiming = { ruleId: rule.id, variant: '', ms: -1 };
+  let worst: RuleTiming = { ruleId: rule.id, variant: '', ms: -1, wallMs: -1 };
   for (const [variant, text] of inputs) {
-    const ms = timeOnFreshContexts(() => context(text, 'adversarial.txt'), (ctx) => runRuleAlone(rule, ctx));
-    if (ms > worst.ms) worst = { ruleId: rule.id, variant, ms };
+    const times = timeOnFreshContexts(() => context(text, 'adversarial.txt'), (ctx) => runRuleAlone(rule, ctx));
+    if (times.ms > worst.ms) worst = { ruleId: rule.id, variant, ...times };
   }
   return { rule: { ...worst, sampled: !inputs[0][0].startsWith('keyword') } };
 }
 
 /**
- * Like medianCpuMs for `run` on a fresh context each time (per-scan caches hang off the context), the
+ * Like medianMs for `run` on a fresh context each time (per-scan caches hang off the context), the
  * contexts made outside the timed spans together with the scan's one shared keyword pass (every rule's
  * and detector's keywords in one linear pass, paid once per scan, not per rule: the whole scans show it).
  */
-function timeOnFreshContexts(makeContext: () => DetectContext, run: (ctx: DetectContext) => unknown): number {
+function timeOnFreshContexts(makeContext: () => DetectContext, run: (ctx: DetectContext) => unknown): Medians {
   run(makeContext());
-  const times: number[] = [];
+  const spans: Array<{ cpu: number; wall: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = makeContext();
     sharedPass(ctx);
     const started = startSpan();
     run(ctx);
-    times.push(started.cpuMs());
+    spans.push({ cpu: started.cpuMs(), wall: started.wallMs() });
   }
-  return times.sort((a, b) => a - b)[RUNS >> 1];
+  return medians(spans);
 }

@@ -40,7 +40,7 @@ export async function runAdversarial(timeoutMs: number): Promise<AdversarialRepo
       function onTimeout() {
         if (settled) return;
         timedOut.push(caseName(cases[current]));
-        timings.push({ ruleId: caseName(cases[current]), variant: `stopped: still running after ${timeoutMs} ms wall clock`, ms: timeoutMs });
+        timings.push({ ruleId: caseName(cases[current]), variant: `stopped: still running after ${timeoutMs} ms wall clock`, ms: timeoutMs, wallMs: timeoutMs });
         finish(current + 1);
       }
       worker.on('message', (message: Message) => {
@@ -62,7 +62,7 @@ export async function runAdversarial(timeoutMs: number): Promise<AdversarialRepo
       });
       worker.on('error', (error) => {
         if (settled) return;
-        timings.push({ ruleId: caseName(cases[current]), variant: `threw: ${error.message.slice(0, 120)}`, ms: NaN });
+        timings.push({ ruleId: caseName(cases[current]), variant: `threw: ${error.message.slice(0, 120)}`, ms: NaN, wallMs: NaN });
         finish(current + 1);
       });
     });
