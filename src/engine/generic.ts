@@ -990,6 +990,11 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** A blank or a line break. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 const QUOTES = new Set(['"', "'", '`']);
 
 /** Prefixes that make an unquoted `NAME=value` a command-start assignment (shell, Dockerfile, Makefile). */
@@ -1106,6 +1111,8 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     return undefined;
   }
   const tightAssignment = opKind === '=' && !spaced && !isBlankCode(text.charCodeAt(v));
+  // `name:value` / `name=value` with nothing around the operator: the shape of a credentials line in notes.
+  const tightPair = (opKind === ':' || opKind === '=') && !spaced && v < n && !isSpaceCode(text.charCodeAt(v));
   while (v < n && isBlankCode(text.charCodeAt(v))) v++;
   if (!loose && (opKind === '=' || opKind === ':=')) v = skipToContinuedValue(text, v);
   const literal = readLiteral(text, v, language) ?? (opKind === '(' || opKind === ',' ? undefined : environmentDefault(text, v, language));
@@ -1117,23 +1124,27 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   }
   if (!value) {
     const atLineStart = LINE_START_PREFIX.test(linePrefix);
+    // `user:admin password:…`, `id=admin,pwd=…`: the pair after another pair on a line of plain text or notes.
+    const pairListed = loose && tightPair && followsPairToken(linePrefix);
     // `https://host/path?api_key=…&x=1` inside a string: the parameter's value runs to the next `&` or quote.
     const queryParameter = opKind === '=' && !spaced && !name.includes('.') &&
       (text[nameStart - 1] === '?' || (text[nameStart - 1] === '&' && text[nameStart - 2] !== '&')) && /["'`][^"'`]*$/.test(linePrefix);
     const bareAllowed = flag || queryParameter || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||
-      (tightAssignment && isEmbeddedPair(linePrefix)) ||
+      (tightAssignment && isEmbeddedPair(linePrefix)) || pairListed ||
       (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
     if (!bareAllowed || opKind === '(' || opKind === ',') return undefined;
-    value = readBareWord(text, v, opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell'));
+    value = readBareWord(text, v, !pairListed && (opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell')));
     if (!value) return undefined;
+    // `password:… username:admin`: a tight pair read to the line end stops where the next pair begins.
+    if (loose && tightPair && !pairListed) value.end = endBeforeNextPair(text, value.start, value.end);
   }
   // `("password", "…")` is a pair only when it closes after the value; `["email", "password", "search", …]` is a list.
   if (opKind === ',' && value.quoted && !/^\s*[)\]}]/.test(text.slice(value.end + 1, value.end + 40))) return undefined;
   if (opKind === ',' && /["'`]\s*,\s*$/.test(linePrefix)) return undefined;
   // `'username:' + secret`, `'%s:%s' % (…)`, `"{}:{}".format(…)`: the literal is a piece of the value, not the value.
-  if (value.quoted && /^\s*(?:\+(?!\+)|%\s|\.format\(|\*\s*\d)/.test(text.slice(value.end + 1, value.end + 12))) return undefined;
+  if (value.quoted && isConcatenated(text, value.end + 1, linePrefix)) return undefined;
   // `--password options` in prose: a flag's bare value must look like a credential, not a lower-case word.
   if (flag && !value.quoted && /^[a-z]+$/.test(text.slice(value.start, value.end))) return undefined;
   let keyName = lastSegment(name);
@@ -1149,6 +1160,69 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     valueEnd: value.end,
     quoted: value.quoted,
   };
+}
+
+/** What after a closing quote makes the literal a piece of a longer value: `+ x`, `% (…)`, `.format(…)`, `* 3`. */
+const CONCATENATED = /^\s*(?:\+(?!\+)|%\s|\.format\(|\*\s*\d)/;
+
+/**
+ * Whether the text after a literal's closing quote (at `after`) continues it into a longer value. In a
+ * unified diff, the `+` that starts the next added line is that line's marker, not a `+` operator: when the
+ * literal's own line starts with `+` too, a `+` at the start of the next line does not count.
+ */
+function isConcatenated(text: string, after: number, linePrefix: string): boolean {
+  const tail = text.slice(after, after + 12);
+  const m = CONCATENATED.exec(tail);
+  if (!m) return false;
+  if (linePrefix[0] !== '+' || m[0][m[0].length - 1] !== '+') return true;
+  const plus = m[0].length - 1;
+  return !(plus > 0 && tail[plus - 1] === '\n');
+}
+
+/** Characters that separate the pairs of a credentials line (`user:admin, password:…`, `id:admin/pw:…`). */
+function isPairSeparatorCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 44 || c === 47;
+}
+
+/** Characters that end a pair token read backwards: separators, brackets and quotes. */
+function isPairBoundaryCode(c: number): boolean {
+  return isPairSeparatorCode(c) || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === 34 ||
+    c === 39 || c === 96 || c === 59 || c === 60 || c === 62;
+}
+
+/** `user:admin`, `id=42`, `mailto:x`: one name, a tight `:` or `=`, and a value without another operator. */
+const PAIR_TOKEN = /^[A-Za-z_][\w.@-]{0,60}[:=][^\s:=]{1,120}$/;
+
+/**
+ * Whether a line prefix ends with a `name:value` (or `name=value`) token and separators: the pair before
+ * this one on a credentials line (`user:admin password:…`). Read backwards with index arithmetic, at most
+ * one token: a regex anchored at the end would be tried from every offset of the prefix.
+ */
+function followsPairToken(prefix: string): boolean {
+  let k = prefix.length;
+  while (k > 0 && isPairSeparatorCode(prefix.charCodeAt(k - 1))) k--;
+  if (k === prefix.length || k === 0) return false;
+  const end = k;
+  while (k > 0 && !isPairBoundaryCode(prefix.charCodeAt(k - 1))) {
+    if (end - k > 200) return false;
+    k--;
+  }
+  return PAIR_TOKEN.test(prefix.slice(k, end));
+}
+
+/** The start of a `name:` / `name=` pair (its first character at `lastIndex`). */
+const PAIR_HEAD = /[A-Za-z_][\w.@-]{0,60}[:=][^\s:=]/y;
+
+/** A bare value's end, moved back to the blank before a following `name:value` pair on the same line. */
+function endBeforeNextPair(text: string, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    if (!isBlankCode(text.charCodeAt(k))) continue;
+    let c = k;
+    while (c < end && isBlankCode(text.charCodeAt(c))) c++;
+    PAIR_HEAD.lastIndex = c;
+    return PAIR_HEAD.test(text) && PAIR_HEAD.lastIndex <= end ? k : end;
+  }
+  return end;
 }
 
 /** A Yoda comparison (a quoted literal, `==`, then the name): the literal's offsets, when the line prefix ends so. */

@@ -1,0 +1,113 @@
+import * as assert from 'assert';
+import type { DetectContext } from '../../src/engine/detect';
+import { parseStructure } from '../../src/engine/formats';
+import { detectGeneric } from '../../src/engine/generic';
+import { languageOf } from '../../src/engine/language';
+import { computeLineStarts } from '../../src/engine/lines';
+import { isPlaceholder } from '../../src/engine/placeholders';
+import { detectRisky } from '../../src/engine/risky';
+import type { RawMatch } from '../../src/engine/types';
+import { mulberry32 } from '../support/random';
+
+/**
+ * Credentials written the way people write them in notes and diffs: `user:admin password:…` on one line,
+ * `id=admin,pwd=…`, and a JSON password on an added line of a unified diff. Values are generated when the
+ * tests run; none is a live credential.
+ */
+
+function seedOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const LOWER = 'abcdefghijkmnopqrstuvwxyz';
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
+
+/** A random password of letters and digits (every class present), made from the seed. */
+function fakePassword(seed: string, length = 11): string {
+  const random = mulberry32(seedOf(`credential-lines:${seed}`));
+  const pick = (alphabet: string): string => alphabet[Math.floor(random() * alphabet.length)];
+  for (;;) {
+    let value = pick(UPPER) + pick(LOWER) + pick(DIGITS);
+    while (value.length < length) value += pick(LOWER + UPPER + DIGITS);
+    if (!isPlaceholder(value)) return value;
+  }
+}
+
+function mask(value: string): string {
+  return `${value.slice(0, 4)}… (${value.length} chars)`;
+}
+
+function detectAll(text: string, fileName: string): RawMatch[] {
+  const language = languageOf(fileName);
+  const ctx: DetectContext = {
+    text, fileName, language, lowerText: text.toLowerCase(), structure: parseStructure(text, fileName, language),
+    lineStarts: computeLineStarts(text),
+  };
+  return [...detectGeneric(ctx), ...detectRisky(ctx)].filter((m) => m.ruleId === 'generic-password' || m.ruleId === 'generic-secret' || m.ruleId === 'plaintext-password');
+}
+
+function describe_(matches: RawMatch[], text: string): string {
+  return matches.map((m) => `${m.ruleId}@${m.start}-${m.end} ${mask(text.slice(m.start, m.end))}`).join(', ') || 'nothing';
+}
+
+/** `{{pw}}` is the generated password; the one finding must cover exactly it. */
+const POSITIVES: Array<[file: string, template: string, keyName: string]> = [
+  ['notes.txt', 'user:admin password:{{pw}}\n', 'password'],
+  ['notes.txt', 'ID:admin PW:{{pw}}\n', 'PW'],
+  ['notes.txt', 'username:admin,password:{{pw}}\n', 'password'],
+  ['notes.txt', 'user=admin,pwd={{pw}}\n', 'pwd'],
+  ['notes.txt', 'Username:admin/Password:{{pw}}\n', 'Password'],
+  ['notes.txt', '(10.0.0.5)ID:admin PW:{{pw}}\n', 'PW'],
+  ['notes.txt', 'login:admin pass:{{pw}} host:db.internal\n', 'pass'],
+  ['notes.txt', 'password:{{pw}} username:admin\n', 'password'],
+  ['README.md', 'Log in with `user:admin password:{{pw}}` on the test box.\n', 'password'],
+  ['fix.patch', '--- a/conf.json\n+++ b/conf.json\n@@ -1,3 +1,4 @@\n+{\n+  "type": "db",\n+  "password": "{{pw}}"\n+}\n', 'password'],
+  ['fix.diff', '+  "password": "{{pw}}"\n+  }\n', 'password'],
+];
+
+/** No finding: a lone bare word after `name:` mid-line, pairs whose value is a word or placeholder, concatenation. */
+const NEGATIVES: Array<[file: string, text: string]> = [
+  ['notes.txt', 'status:ok token:expired\n'],
+  ['notes.txt', 'user:bob password:changeme\n'],
+  ['notes.txt', 'type:string password:string\n'],
+  ['notes.txt', 'required:true password:required\n'],
+  ['notes.txt', 'user:bob password:${DB_PASSWORD}\n'],
+  ['notes.txt', 'user:bob password:<password>\n'],
+  ['notes.txt', 'user:bob password:password123\n'],
+  ['notes.txt', 'see the docs and set password:Hk3xPq9Lm2 yourself\n'],
+  ['notes.txt', 'user: admin password:Hk3xPq9Lm2\n'],
+  ['App.java', 'String password = "Kx83hQmz2P"\n    + suffix;\n'],
+];
+
+describe('generic detector: credential lines in notes and diffs', () => {
+  POSITIVES.forEach(([file, template, keyName], index) => {
+    it(`#${index} ${file}: ${template.split('\n').find((l) => l.includes('{{pw}}'))!.trim()}`, () => {
+      const value = fakePassword(`pos${index}`);
+      const text = template.replace('{{pw}}', value);
+      const start = text.indexOf(value);
+      const matches = detectAll(text, file);
+      assert.strictEqual(matches.length, 1, `expected one finding on ${mask(value)}, got ${describe_(matches, text)}`);
+      assert.deepStrictEqual([matches[0].start, matches[0].end], [start, start + value.length], `range of ${mask(value)}`);
+      assert.strictEqual(matches[0].keyName, keyName);
+    });
+  });
+
+  NEGATIVES.forEach(([file, text], index) => {
+    it(`negative #${index} ${file}: ${text.split('\n')[0]}`, () => {
+      const matches = detectAll(text, file);
+      assert.deepStrictEqual(matches, [], `expected nothing, got ${describe_(matches, text)}`);
+    });
+  });
+
+  it('reads a long line of tight pairs in linear time', () => {
+    const line = `${'k:v '.repeat(50_000)}password:${fakePassword('long')}\n`;
+    const t0 = process.hrtime.bigint();
+    const matches = detectAll(line, 'notes.txt');
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    assert.strictEqual(matches.length, 1);
+    assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
+  });
+});
