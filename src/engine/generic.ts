@@ -301,6 +301,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   if (ctx.language === 'terraform') extra.push(...terraformDefaults(ctx, nonProduction));
   if (ctx.language === 'sql') extra.push(...sqlIdentifiedBy(ctx, nonProduction));
   extra.push(...basicAuthTuples(ctx, nonProduction));
+  extra.push(...envReadDefaults(ctx, nonProduction));
   if (ctx.language === 'powershell') extra.push(...secureStringLiterals(ctx, nonProduction));
   for (const candidate of extra) {
     if (!taken.has(candidate.start)) {
@@ -674,6 +675,32 @@ function credentialCalls(ctx: DetectContext, nonProduction: boolean): SecretCand
       const start = m.index + m[0].length - 1 - password.length;
       found.push({ nameClass: 'password', start, end: start + password.length, keyName: 'password', keyPath: 'password' });
     }
+  }
+  return found;
+}
+
+/**
+ * An environment read whose variable is named as a secret, with a literal fallback: `getenv("DB_PASSWORD", "…")`,
+ * `os.environ.get('API_TOKEN', '…')`, `ENV.fetch("SECRET_KEY", "…")`, `System.getenv().getOrDefault("X_TOKEN", "…")`.
+ * Where no secret-named variable receives it (`connect(getenv("DB_PASSWORD", "…"))`), the variable's name says
+ * what the fallback is.
+ */
+const ENV_READ_DEFAULT_CALL = anchoredPattern(/(?<![\w$])(?:getenv|environ\.get|ENV\.fetch|getOrDefault)\(\s*(["'])([\w.-]{1,100})\1\s*,\s*/g);
+
+function envReadDefaults(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
+  if (!occursIn(ctx, 'getenv(') && !occursIn(ctx, 'environ.get(') && !occursIn(ctx, 'env.fetch(') && !occursIn(ctx, 'getordefault(')) return [];
+  const found: SecretCandidate[] = [];
+  for (const m of matchesOf(ctx, ENV_READ_DEFAULT_CALL)) {
+    const name = m[2];
+    const nameClass = classifySecretName(name);
+    if (!nameClass) continue;
+    const literal = readLiteral(ctx.text, m.index + m[0].length, ctx.language);
+    if (!literal || !literal.quoted) continue;
+    // `getenv("API_KEY", "") + suffix`: a piece of a longer value, as for assignments.
+    if (CONCATENATED.test(ctx.text.slice(literal.end + 1, literal.end + 12))) continue;
+    const value = ctx.text.slice(literal.start, literal.end);
+    if (!judgeSecretValue(value, nameClass, { nonProduction, quoted: true })) continue;
+    found.push({ nameClass, start: literal.start, end: literal.end, keyName: name, keyPath: name });
   }
   return found;
 }
@@ -1256,8 +1283,11 @@ function isEmbeddedPair(linePrefix: string): boolean {
 
 /** Reads of an environment variable that take a fallback: `os.getenv("X", "…")`, `ENV.fetch("X", "…")`. */
 const ENV_READ_WITH_DEFAULT = /^(?:os\.getenv|os\.environ\.get|environ\.get|getenv|env|ENV\.fetch|env\.get|Env\.get|config|System\.getProperty|System\.getenv\(\)\.getOrDefault)\(\s*(["'])[\w.-]{1,100}\1\s*,\s*/;
-/** JavaScript `process.env.X || "…"` / `?? "…"`. */
-const ENV_OR_DEFAULT = /^process\.env(?:\.\w{1,100}|\[(["'])[\w.-]{1,100}\1\])\s*(?:\|\||\?\?)\s*/;
+/**
+ * JavaScript `process.env.X || "…"` / `?? "…"`, Python `os.environ.get("X") or "…"` / `os.getenv("X") or "…"`,
+ * Ruby `ENV["X"] || "…"`: a literal used when the variable is unset.
+ */
+const ENV_OR_DEFAULT = /^(?:process\.env(?:\.\w{1,100}|\[(["'])[\w.-]{1,100}\1\])\s*(?:\|\||\?\?)|(?:os\.getenv|os\.environ\.get|environ\.get|getenv)\(\s*(["'])[\w.-]{1,100}\2\s*\)\s+or|ENV\[(["'])[\w.-]{1,100}\3\]\s*\|\|)\s*/;
 
 /**
  * The literal fallback of an environment read (`password = os.getenv("DB_PASS", "…")`): a real value there
