@@ -1027,6 +1027,9 @@ const QUOTES = new Set(['"', "'", '`']);
 /** Prefixes that make an unquoted `NAME=value` a command-start assignment (shell, Dockerfile, Makefile). */
 const LINE_START_PREFIX = /^(?:\s*(?:-\s+)?(?:export|ENV|ARG|set|SET|setx|local|declare(?:\s+-\w+)?|readonly|typeset|\$env:)?\s*)$/;
 
+/** One word and a blank opening a line: the first word of a two-word label (`API Secret:`, `Secret Key:`). */
+const LABEL_PREFIX = /^[ \t]*[A-Za-z]{2,20}[ \t]$/;
+
 /**
  * Finds `name <op> value` sites whose name contains a secret keyword, in any common syntax, and hands each
  * to `visit` in text order. Values are quoted literals; bare words count only where a language allows them
@@ -1149,17 +1152,20 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     const close = text.indexOf('}', v);
     if (close > v && close - v <= 200 && !/[\s{$"']/.test(text.slice(v, close))) value = { start: v, end: close, quoted: true };
   }
+  let labelled = false;
   if (!value) {
     const atLineStart = LINE_START_PREFIX.test(linePrefix);
     // `user:admin password:…`, `id=admin,pwd=…`: the pair after another pair on a line of plain text or notes.
     const pairListed = loose && tightPair && followsPairToken(linePrefix);
+    // `API Secret: …`, `Secret Key:…`, `Initial Password:…`: a two-word label that opens a line of notes.
+    labelled = loose && opKind === ':' && !spaced && LABEL_PREFIX.test(linePrefix);
     // `https://host/path?api_key=…&x=1` inside a string: the parameter's value runs to the next `&` or quote.
     const queryParameter = opKind === '=' && !spaced && !name.includes('.') &&
       (text[nameStart - 1] === '?' || (text[nameStart - 1] === '&' && text[nameStart - 2] !== '&')) && /["'`][^"'`]*$/.test(linePrefix);
     const bareAllowed = flag || queryParameter || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||
-      (tightAssignment && isEmbeddedPair(linePrefix)) || pairListed ||
+      (tightAssignment && isEmbeddedPair(linePrefix)) || pairListed || labelled ||
       (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
     if (!bareAllowed || opKind === '(' || opKind === ',') return undefined;
     value = readBareWord(text, v, !pairListed && (opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell')));
@@ -1174,10 +1180,12 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   if (value.quoted && isConcatenated(text, value.end + 1, linePrefix)) return undefined;
   // `--password options` in prose: a flag's bare value must look like a credential, not a lower-case word.
   if (flag && !value.quoted && /^[a-z]+$/.test(text.slice(value.start, value.end))) return undefined;
-  let keyName = lastSegment(name);
+  // `Secret Key:…`: a bare `key` is named by the word before it, as `secret_key` would be.
+  const labelName = labelled && isBareKey(leaf, name) ? `${linePrefix.trim()} ${name}` : name;
+  let keyName = lastSegment(labelName);
   if (opKind === '(') keyName = keyName.replace(/^(?:set|with)(?=[A-Z_])_?/, '') || keyName;
   return {
-    name,
+    name: labelName,
     nameStart,
     keyName,
     keyPath: undefined,

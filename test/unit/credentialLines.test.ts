@@ -66,6 +66,12 @@ const POSITIVES: Array<[file: string, template: string, keyName: string]> = [
   ['README.md', 'Log in with `user:admin password:{{pw}}` on the test box.\n', 'password'],
   ['fix.patch', '--- a/conf.json\n+++ b/conf.json\n@@ -1,3 +1,4 @@\n+{\n+  "type": "db",\n+  "password": "{{pw}}"\n+}\n', 'password'],
   ['fix.diff', '+  "password": "{{pw}}"\n+  }\n', 'password'],
+  // Two-word labels opening a line
+  ['notes.txt', 'Initial Password: {{pw}}\n', 'Password'],
+  ['notes.txt', 'default password:{{pw}}\n', 'password'],
+  ['README.md', 'API Secret:{{pw}}\n', 'Secret'],
+  ['notes.txt', 'Secret Key:{{pw}}\n', 'Secret Key'],
+  ['notes.txt', 'SECRET KEY: {{pw}}\n', 'SECRET KEY'],
 ];
 
 /** No finding: a lone bare word after `name:` mid-line, pairs whose value is a word or placeholder, concatenation. */
@@ -80,12 +86,21 @@ const NEGATIVES: Array<[file: string, text: string]> = [
   ['notes.txt', 'see the docs and set password:Hk3xPq9Lm2 yourself\n'],
   ['notes.txt', 'user: admin password:Hk3xPq9Lm2\n'],
   ['App.java', 'String password = "Kx83hQmz2P"\n    + suffix;\n'],
+  ['notes.txt', 'Primary Key: id\n'],
+  ['notes.txt', 'Cache Key: user:123:profile\n'],
+  ['notes.txt', 'Hot Key:Ctrl+K\n'],
+  ['README.md', 'Access Token: none\n'],
+  ['README.md', 'API Key: <your-api-key>\n'],
+  ['README.md', 'Secret Key: ${SECRET_KEY}\n'],
+  ['README.md', 'Translation Key: errors.auth.invalidPassword\n'],
+  ['notes.txt', 'The API Secret:Hk3xPq9Lm2Zt\n'],
 ];
 
 describe('generic detector: credential lines in notes and diffs', () => {
   POSITIVES.forEach(([file, template, keyName], index) => {
     it(`#${index} ${file}: ${template.split('\n').find((l) => l.includes('{{pw}}'))!.trim()}`, () => {
-      const value = fakePassword(`pos${index}`);
+      // Labels that say `secret` or `key` need the length of generated key material.
+      const value = fakePassword(`pos${index}`, /secret|key/i.test(template) ? 24 : 11);
       const text = template.replace('{{pw}}', value);
       const start = text.indexOf(value);
       const matches = detectAll(text, file);
