@@ -302,7 +302,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   if (ctx.language === 'sql') extra.push(...sqlIdentifiedBy(ctx, nonProduction));
   extra.push(...basicAuthTuples(ctx, nonProduction));
   extra.push(...envReadDefaults(ctx, nonProduction));
-  if (ctx.language === 'powershell') extra.push(...secureStringLiterals(ctx, nonProduction));
+  extra.push(...secureStringLiterals(ctx, nonProduction));
   for (const candidate of extra) {
     if (!taken.has(candidate.start)) {
       taken.add(candidate.start);
@@ -784,11 +784,16 @@ function basicAuthTuples(ctx: DetectContext, nonProduction: boolean): SecretCand
   return found;
 }
 
-/** PowerShell `ConvertTo-SecureString "…" -AsPlainText`: a password written into the script. */
+/** PowerShell `ConvertTo-SecureString "…" -AsPlainText`, prepared with its leading literal for the shared pass. */
+const SECURE_STRING_LITERAL = anchoredPattern(/ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\n]{1,200})\1(?=[^\n]*-AsPlainText)/gi);
+
+/**
+ * PowerShell `ConvertTo-SecureString "…" -AsPlainText`: a password written into the script, or into any file
+ * that carries the command (a CI step's `run:` block, a README's snippet, a `.bat` calling `pwsh -c`).
+ */
 function secureStringLiterals(ctx: DetectContext, nonProduction: boolean): SecretCandidate[] {
   const found: SecretCandidate[] = [];
-  const regex = /ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'\n]{1,200})\1(?=[^\n]*-AsPlainText)/gi;
-  for (let m = regex.exec(ctx.text); m; m = regex.exec(ctx.text)) {
+  for (const m of matchesOf(ctx, SECURE_STRING_LITERAL)) {
     const start = m.index + m[0].length - 1 - m[2].length;
     if (judgeSecretValue(m[2], 'password', { nonProduction })) {
       found.push({ nameClass: 'password', start, end: start + m[2].length, keyName: 'password', keyPath: 'password' });

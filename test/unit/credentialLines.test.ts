@@ -72,6 +72,9 @@ const POSITIVES: Array<[file: string, template: string, keyName: string]> = [
   ['README.md', 'API Secret:{{pw}}\n', 'Secret'],
   ['notes.txt', 'Secret Key:{{pw}}\n', 'Secret Key'],
   ['notes.txt', 'SECRET KEY: {{pw}}\n', 'SECRET KEY'],
+  // PowerShell's plain-text SecureString outside a .ps1 file
+  ['README.md', '```powershell\n$cred = ConvertTo-SecureString "{{pw}}" -AsPlainText -Force\n```\n', 'password'],
+  ['deploy.bat', 'pwsh -NoProfile -Command "$p = ConvertTo-SecureString \'{{pw}}\' -AsPlainText -Force"\n', 'password'],
 ];
 
 /** No finding: a lone bare word after `name:` mid-line, pairs whose value is a word or placeholder, concatenation. */
@@ -94,6 +97,8 @@ const NEGATIVES: Array<[file: string, text: string]> = [
   ['README.md', 'Secret Key: ${SECRET_KEY}\n'],
   ['README.md', 'Translation Key: errors.auth.invalidPassword\n'],
   ['notes.txt', 'The API Secret:Hk3xPq9Lm2Zt\n'],
+  ['README.md', '$secure = ConvertTo-SecureString "01000000d08c9ddf0115d1118c7a00c04fc297eb01000000"\n'],
+  ['README.md', '$secure = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force\n'],
 ];
 
 describe('generic detector: credential lines in notes and diffs', () => {
