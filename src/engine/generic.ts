@@ -1103,7 +1103,10 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   let j = e;
   const before = text[s - 1];
   const quotedKey = QUOTES.has(before) && text[e] === before;
+  // `{\"password\":\"…\"}`: JSON written inside a string (a JSON value, a log line, a test fixture).
+  const escapedKey = !quotedKey && before === '"' && text[s - 2] === '\\' && text[e] === '\\' && text[e + 1] === '"';
   if (quotedKey) j = e + 1;
+  else if (escapedKey) j = e + 2;
   if (text[j] === ']') j++;
   else if (text[j] === '[' && (language === 'c' || language === 'cpp')) j = skipArrayDeclarator(text, j);
   if ((text[j] === '?' || text[j] === '!') && text[j + 1] === ':') j++;
@@ -1150,6 +1153,12 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   const tightPair = (opKind === ':' || opKind === '=') && !spaced && v < n && !isSpaceCode(text.charCodeAt(v));
   while (v < n && isBlankCode(text.charCodeAt(v))) v++;
   if (!loose && (opKind === '=' || opKind === ':=')) v = skipToContinuedValue(text, v);
+  if (escapedKey) {
+    if (opKind !== ':') return undefined;
+    const inner = escapedString(text, v);
+    if (!inner) return undefined;
+    return { name, nameStart, keyName: lastSegment(name), keyPath: undefined, siteStart: s, value: text.slice(inner.start, inner.end), valueStart: inner.start, valueEnd: inner.end, quoted: true };
+  }
   const literal = readLiteral(text, v, language) ?? (opKind === '(' || opKind === ',' ? undefined : environmentDefault(text, v, language));
   let value: { start: number; end: number; quoted: boolean } | undefined = literal;
   // Spring `@Value("${db.password:…}")` in source code: the text after the colon is the literal default.
@@ -1200,6 +1209,22 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     valueEnd: value.end,
     quoted: value.quoted,
   };
+}
+
+/**
+ * The content of an escaped string `\"…\"` starting at `v` (JSON inside a string): up to the next `\"` on the
+ * same line. A content holding another backslash (a nested escape) is not read.
+ */
+function escapedString(text: string, v: number): { start: number; end: number } | undefined {
+  if (text[v] !== '\\' || text[v + 1] !== '"') return undefined;
+  const start = v + 2;
+  const limit = Math.min(text.length, start + 1000);
+  for (let k = start; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return undefined;
+    if (c === 92) return text[k + 1] === '"' && k > start ? { start, end: k } : undefined;
+  }
+  return undefined;
 }
 
 /** What after a closing quote makes the literal a piece of a longer value: `+ x`, `% (…)`, `.format(…)`, `* 3`. */

@@ -75,6 +75,10 @@ const POSITIVES: Array<[file: string, template: string, keyName: string]> = [
   // PowerShell's plain-text SecureString outside a .ps1 file
   ['README.md', '```powershell\n$cred = ConvertTo-SecureString "{{pw}}" -AsPlainText -Force\n```\n', 'password'],
   ['deploy.bat', 'pwsh -NoProfile -Command "$p = ConvertTo-SecureString \'{{pw}}\' -AsPlainText -Force"\n', 'password'],
+  // JSON written inside a string: a JSON value, a Python literal, a log line
+  ['state.json', '{"config": "{\\"db_password\\":\\"{{pw}}\\",\\"host\\":\\"db\\"}"}\n', 'db_password'],
+  ['app.py', 'payload = "{\\"password\\": \\"{{pw}}\\"}"\n', 'password'],
+  ['server.log', 'INFO request body={\\"api_token\\":\\"{{pw}}\\",\\"id\\":7}\n', 'api_token'],
 ];
 
 /** No finding: a lone bare word after `name:` mid-line, pairs whose value is a word or placeholder, concatenation. */
@@ -99,13 +103,18 @@ const NEGATIVES: Array<[file: string, text: string]> = [
   ['notes.txt', 'The API Secret:Hk3xPq9Lm2Zt\n'],
   ['README.md', '$secure = ConvertTo-SecureString "01000000d08c9ddf0115d1118c7a00c04fc297eb01000000"\n'],
   ['README.md', '$secure = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force\n'],
+  ['state.json', '{"config": "{\\"db_password\\":\\"\\",\\"host\\":\\"db\\"}"}\n'],
+  ['state.json', '{"config": "{\\"password\\":\\"${DB_PASSWORD}\\"}"}\n'],
+  ['state.json', '{"config": "{\\"token\\":null,\\"secret\\":true}"}\n'],
+  ['app.py', 'body = "{\\"password\\":\\"changeme\\"}"\n'],
+  ['state.json', '{"tpl": "{\\"api_key\\":\\"<your-key>\\"}"}\n'],
 ];
 
 describe('generic detector: credential lines in notes and diffs', () => {
   POSITIVES.forEach(([file, template, keyName], index) => {
     it(`#${index} ${file}: ${template.split('\n').find((l) => l.includes('{{pw}}'))!.trim()}`, () => {
       // Labels that say `secret` or `key` need the length of generated key material.
-      const value = fakePassword(`pos${index}`, /secret|key/i.test(template) ? 24 : 11);
+      const value = fakePassword(`pos${index}`, /secret|key|token/i.test(template) ? 24 : 11);
       const text = template.replace('{{pw}}', value);
       const start = text.indexOf(value);
       const matches = detectAll(text, file);
