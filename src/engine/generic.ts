@@ -1257,10 +1257,13 @@ function isPairBoundaryCode(c: number): boolean {
 
 /** `user:admin`, `id=42`, `mailto:x`: one name, a tight `:` or `=`, and a value without another operator. */
 const PAIR_TOKEN = /^[A-Za-z_][\w.@-]{0,60}[:=][^\s:=]{1,120}$/;
+/** `admin@db.internal`, `deploy@10.0.0.5`: the login an `ssh`/`scp` line names before its password. */
+const LOGIN_TOKEN = /^[A-Za-z0-9_][\w.+-]{0,63}@[A-Za-z0-9][\w.-]{0,200}$/;
 
 /**
- * Whether a line prefix ends with a `name:value` (or `name=value`) token and separators: the pair before
- * this one on a credentials line (`user:admin password:…`). Read backwards with index arithmetic, at most
+ * Whether a line prefix ends with a `name:value` (or `name=value`) token, or a `user@host` login, and
+ * separators: what comes before the password on a credentials line (`user:admin password:…`,
+ * `ssh deploy@10.0.0.5 pwd:…`). Read backwards with index arithmetic, at most
  * one token: a regex anchored at the end would be tried from every offset of the prefix.
  */
 function followsPairToken(prefix: string): boolean {
@@ -1272,7 +1275,8 @@ function followsPairToken(prefix: string): boolean {
     if (end - k > 200) return false;
     k--;
   }
-  return PAIR_TOKEN.test(prefix.slice(k, end));
+  const token = prefix.slice(k, end);
+  return PAIR_TOKEN.test(token) || LOGIN_TOKEN.test(token);
 }
 
 /** The start of a `name:` / `name=` pair (its first character at `lastIndex`). */
