@@ -2,7 +2,7 @@ import { detectProviders } from '../../src/engine/providers';
 import { computeLineStarts } from '../../src/engine/lines';
 import { languageOf } from '../../src/engine/language';
 import { providerRules } from '../../src/engine/rules/providers';
-import { mulberry32 } from './random';
+import { mulberry32, seedFromText } from './random';
 
 /**
  * Fake but realistic keys for every provider rule, made at test time from a seeded PRNG, so the
@@ -15,17 +15,6 @@ import { mulberry32 } from './random';
  */
 
 type Rng = () => number;
-
-/** FNV-1a over the UTF-16 code units; a stable 32-bit seed from any string. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -543,7 +532,7 @@ export function fakeValue(ruleId: string, seed: string): string {
   if (cached !== undefined) return cached;
   const spec = SPECS[ruleId];
   if (!spec) throw new Error(`fakeValue: no generator for rule ${ruleId}`);
-  const rng = mulberry32(hash(key));
+  const rng = mulberry32(seedFromText(key));
   for (let attempt = 0; attempt < 16; attempt++) {
     const value = spec.gen(rng);
     if (detected(ruleId, layOut(ruleId, value))) {
@@ -571,7 +560,7 @@ export function fakeRuleIds(): string[] {
 export function rawFakeSample(ruleId: string, seed: string): FakeSample {
   const spec = SPECS[ruleId];
   if (!spec) throw new Error(`rawFakeSample: no generator for rule ${ruleId}`);
-  return layOut(ruleId, spec.gen(mulberry32(hash(`${ruleId}\u0000${seed}`))));
+  return layOut(ruleId, spec.gen(mulberry32(seedFromText(`${ruleId}\u0000${seed}`))));
 }
 
 /** Exposed for tests: the ids of provider rules that have no generator (should be empty). */

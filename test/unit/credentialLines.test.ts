@@ -1,13 +1,11 @@
 import * as assert from 'assert';
-import type { DetectContext } from '../../src/engine/detect';
-import { parseStructure } from '../../src/engine/formats';
 import { detectGeneric } from '../../src/engine/generic';
-import { languageOf } from '../../src/engine/language';
-import { computeLineStarts } from '../../src/engine/lines';
 import { isPlaceholder } from '../../src/engine/placeholders';
 import { detectRisky } from '../../src/engine/risky';
+import { buildContext } from '../../src/engine/scanner';
 import type { RawMatch } from '../../src/engine/types';
-import { mulberry32 } from '../support/random';
+import { describeMatches, maskValue } from '../support/matchReport';
+import { mulberry32, seedFromText } from '../support/random';
 
 /**
  * Credentials written the way people write them in notes and diffs: `user:admin password:…` on one line,
@@ -15,11 +13,6 @@ import { mulberry32 } from '../support/random';
  * tests run; none is a live credential.
  */
 
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 const LOWER = 'abcdefghijkmnopqrstuvwxyz';
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -27,7 +20,7 @@ const DIGITS = '23456789';
 
 /** A random password of letters and digits (every class present), made from the seed. */
 function fakePassword(seed: string, length = 11): string {
-  const random = mulberry32(seedOf(`credential-lines:${seed}`));
+  const random = mulberry32(seedFromText(`credential-lines:${seed}`));
   const pick = (alphabet: string): string => alphabet[Math.floor(random() * alphabet.length)];
   for (;;) {
     let value = pick(UPPER) + pick(LOWER) + pick(DIGITS);
@@ -36,22 +29,12 @@ function fakePassword(seed: string, length = 11): string {
   }
 }
 
-function mask(value: string): string {
-  return `${value.slice(0, 4)}… (${value.length} chars)`;
-}
 
 function detectAll(text: string, fileName: string): RawMatch[] {
-  const language = languageOf(fileName);
-  const ctx: DetectContext = {
-    text, fileName, language, lowerText: text.toLowerCase(), structure: parseStructure(text, fileName, language),
-    lineStarts: computeLineStarts(text),
-  };
+  const ctx = buildContext(text, fileName, []);
   return [...detectGeneric(ctx), ...detectRisky(ctx)].filter((m) => m.ruleId === 'generic-password' || m.ruleId === 'generic-secret' || m.ruleId === 'plaintext-password');
 }
 
-function describe_(matches: RawMatch[], text: string): string {
-  return matches.map((m) => `${m.ruleId}@${m.start}-${m.end} ${mask(text.slice(m.start, m.end))}`).join(', ') || 'nothing';
-}
 
 /** `{{pw}}` is the generated password; the one finding must cover exactly it. */
 const POSITIVES: Array<[file: string, template: string, keyName: string]> = [
@@ -122,8 +105,8 @@ describe('generic detector: credential lines in notes and diffs', () => {
       const text = template.replace('{{pw}}', value);
       const start = text.indexOf(value);
       const matches = detectAll(text, file);
-      assert.strictEqual(matches.length, 1, `expected one finding on ${mask(value)}, got ${describe_(matches, text)}`);
-      assert.deepStrictEqual([matches[0].start, matches[0].end], [start, start + value.length], `range of ${mask(value)}`);
+      assert.strictEqual(matches.length, 1, `expected one finding on ${maskValue(value)}, got ${describeMatches(matches, text)}`);
+      assert.deepStrictEqual([matches[0].start, matches[0].end], [start, start + value.length], `range of ${maskValue(value)}`);
       assert.strictEqual(matches[0].keyName, keyName);
     });
   });
@@ -131,7 +114,7 @@ describe('generic detector: credential lines in notes and diffs', () => {
   NEGATIVES.forEach(([file, text], index) => {
     it(`negative #${index} ${file}: ${text.split('\n')[0]}`, () => {
       const matches = detectAll(text, file);
-      assert.deepStrictEqual(matches, [], `expected nothing, got ${describe_(matches, text)}`);
+      assert.deepStrictEqual(matches, [], `expected nothing, got ${describeMatches(matches, text)}`);
     });
   });
 

@@ -1,29 +1,22 @@
 import * as assert from 'assert';
-import type { DetectContext } from '../../src/engine/detect';
-import { parseStructure } from '../../src/engine/formats';
 import { detectGeneric } from '../../src/engine/generic';
-import { languageOf } from '../../src/engine/language';
-import { computeLineStarts } from '../../src/engine/lines';
 import { isPlaceholder } from '../../src/engine/placeholders';
+import { buildContext } from '../../src/engine/scanner';
 import type { RawMatch } from '../../src/engine/types';
-import { mulberry32 } from '../support/random';
+import { describeMatches, maskValue } from '../support/matchReport';
+import { mulberry32, seedFromText } from '../support/random';
 
 /**
  * Literal fallbacks of environment reads: the value used when the variable is unset is as hardcoded as an
  * assignment. Values are generated when the tests run.
  */
 
-function seedOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
 
 const ALNUM = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** A random value of letters and digits starting with `Q` (no provider prefix), made from the seed. */
 function fakeValue(seed: string, length: number): string {
-  const random = mulberry32(seedOf(`env-fallbacks:${seed}`));
+  const random = mulberry32(seedFromText(`env-fallbacks:${seed}`));
   for (;;) {
     let value = 'Qx7';
     while (value.length < length) value += ALNUM[Math.floor(random() * ALNUM.length)];
@@ -31,22 +24,12 @@ function fakeValue(seed: string, length: number): string {
   }
 }
 
-function mask(value: string): string {
-  return `${value.slice(0, 4)}… (${value.length} chars)`;
-}
 
 function detect(text: string, fileName: string): RawMatch[] {
-  const language = languageOf(fileName);
-  const ctx: DetectContext = {
-    text, fileName, language, lowerText: text.toLowerCase(), structure: parseStructure(text, fileName, language),
-    lineStarts: computeLineStarts(text),
-  };
+  const ctx = buildContext(text, fileName, []);
   return detectGeneric(ctx);
 }
 
-function describe_(matches: RawMatch[], text: string): string {
-  return matches.map((m) => `${m.ruleId}@${m.start}-${m.end} ${mask(text.slice(m.start, m.end))}`).join(', ') || 'nothing';
-}
 
 /** `{{v}}` is the generated value; the one finding must cover exactly it, under `keyName`. */
 const POSITIVES: Array<[file: string, template: string, keyName: string, length: number]> = [
@@ -78,8 +61,8 @@ describe('generic detector: literal fallbacks of environment reads', () => {
       const text = template.replace('{{v}}', value);
       const start = text.indexOf(value);
       const matches = detect(text, file);
-      assert.strictEqual(matches.length, 1, `expected one finding on ${mask(value)}, got ${describe_(matches, text)}`);
-      assert.deepStrictEqual([matches[0].start, matches[0].end], [start, start + value.length], `range of ${mask(value)}`);
+      assert.strictEqual(matches.length, 1, `expected one finding on ${maskValue(value)}, got ${describeMatches(matches, text)}`);
+      assert.deepStrictEqual([matches[0].start, matches[0].end], [start, start + value.length], `range of ${maskValue(value)}`);
       assert.strictEqual(matches[0].keyName, keyName);
     });
   });
@@ -87,7 +70,7 @@ describe('generic detector: literal fallbacks of environment reads', () => {
   NEGATIVES.forEach(([file, text], index) => {
     it(`negative #${index} ${file}: ${text.trim()}`, () => {
       const matches = detect(text, file);
-      assert.deepStrictEqual(matches, [], `expected nothing, got ${describe_(matches, text)}`);
+      assert.deepStrictEqual(matches, [], `expected nothing, got ${describeMatches(matches, text)}`);
     });
   });
 });
