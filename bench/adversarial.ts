@@ -11,7 +11,7 @@ import { structuralRules } from '../src/engine/rules/providers/structural';
 import { buildContext, scanText } from '../src/engine/scanner';
 import { fakeValue } from '../test/support/fakeKeys';
 import { seededRandom } from '../test/eval/render';
-import { startSpan } from './stats';
+import { collectYoungGarbage, startSpan } from './stats';
 
 /** Time of one rule (or detector) on one adversarial input. */
 export interface RuleTiming {
@@ -32,8 +32,14 @@ export interface WholeScanTiming {
   findings: number;
 }
 
-/** Timed runs per input, after one untimed warm-up run: the median is reported. */
-const RUNS = 3;
+/**
+ * Untimed runs per input before timing. On a 1 MB input V8 needs a few runs to finish tiering up (the first
+ * runs measured 2-4× the steady time, falling until about the third), and an editor rescans the same files
+ * with hot code; one warm-up run left the median mostly measuring the compiler.
+ */
+const WARM_UP_RUNS = 3;
+/** Timed runs per input, after the warm-up: the median is reported. */
+const RUNS = 5;
 
 /** Median CPU and wall-clock milliseconds of timed runs. */
 interface Medians {
@@ -47,13 +53,14 @@ function medians(spans: Array<{ cpu: number; wall: number }>): Medians {
 }
 
 /**
- * Time of `run` on warmed-up code: one untimed run, then the medians of RUNS timed ones. A rule that
+ * Time of `run` on warmed-up code: WARM_UP_RUNS untimed runs, then the medians of RUNS timed ones. A rule that
  * backtracks is slow in every run; the warm-up only keeps the compiler's first-run work out of the figure.
  */
 function medianMs(run: () => void): Medians {
-  run();
+  for (let i = 0; i < WARM_UP_RUNS; i++) run();
   const spans: Array<{ cpu: number; wall: number }> = [];
   for (let i = 0; i < RUNS; i++) {
+    collectYoungGarbage();
     const started = startSpan();
     run();
     spans.push({ cpu: started.cpuMs(), wall: started.wallMs() });
@@ -212,13 +219,16 @@ export function timeCase(c: AdversarialCase): CaseTiming {
  * Like medianMs for `run` on a fresh context each time (per-scan caches hang off the context), the
  * contexts made outside the timed spans together with the scan's one shared keyword pass (every rule's
  * and detector's keywords in one linear pass, paid once per scan, not per rule: the whole scans show it).
+ * The young generation is emptied before each span (collectYoungGarbage): the context's own objects are
+ * the parse's cost, which the whole scans include.
  */
 function timeOnFreshContexts(makeContext: () => DetectContext, run: (ctx: DetectContext) => unknown): Medians {
-  run(makeContext());
+  for (let i = 0; i < WARM_UP_RUNS; i++) run(makeContext());
   const spans: Array<{ cpu: number; wall: number }> = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = makeContext();
     sharedPass(ctx);
+    collectYoungGarbage();
     const started = startSpan();
     run(ctx);
     spans.push({ cpu: started.cpuMs(), wall: started.wallMs() });

@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   if (wants('adversarial')) {
     console.log('');
     console.log('== Per rule on 1 MB adversarial inputs (each rule run alone, the generic and risky-config detectors each as one;');
-    console.log('   slowest input per rule; median of 3 runs after a warm-up run; the scan\'s shared keyword pass is made before');
+    console.log('   slowest input per rule; median of 5 runs after 3 warm-up runs; the scan\'s shared keyword pass is made before');
     console.log('   timing, as it is paid once per scan, not per rule: the whole scans below include it)');
     const rules = await runAdversarial(ADVERSARIAL_TIMEOUT_MS);
     for (const note of rules.notes) console.log(`  note: ${note}`);

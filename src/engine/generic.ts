@@ -1068,6 +1068,29 @@ export function findAssignments(ctx: DetectContext, visit: (site: Assignment) =>
   });
 }
 
+/** A name that names a credential, without its receiver (`name`), and its innermost segment (`leaf`). */
+interface CredentialName {
+  name: string;
+  leaf: string;
+}
+
+const credentialNames = new Map<string, CredentialName | null>();
+
+/**
+ * The credential name written as `rawName` (receiver removed), or undefined when it names no credential.
+ * Remembered by raw name: a scan asks about the same few names at every keyword hit.
+ */
+function credentialName(rawName: string): CredentialName | undefined {
+  const known = credentialNames.get(rawName);
+  if (known !== undefined) return known ?? undefined;
+  const name = hasReceiverPrefix(rawName) ? rawName.replace(RECEIVER_PREFIX, '') : rawName;
+  const leaf = lastSegment(name);
+  const result = leaf && (classifyWithParent(leaf, name) || isBareKey(leaf, name)) ? { name, leaf } : undefined;
+  if (credentialNames.size > 20_000) credentialNames.clear();
+  credentialNames.set(rawName, result ?? null);
+  return result;
+}
+
 /** `self.`, `this.`, `cls.`, `@`, `$this.` before a name: the receiver, not part of the name. */
 const RECEIVER_PREFIX = /^(?:self|this|cls|@|\$this)\./;
 
@@ -1096,9 +1119,9 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   // `password.equals("…")` (Java, Kotlin, C#): a comparison with a literal, read as `password == "…"`.
   const comparison = text[e] === '(' ? COMPARISON_METHOD.exec(text.slice(nameStart, e)) : null;
   const rawName = comparison ? text.slice(nameStart, e - comparison[0].length) : text.slice(nameStart, e);
-  const name = hasReceiverPrefix(rawName) ? rawName.replace(RECEIVER_PREFIX, '') : rawName;
-  const leaf = lastSegment(name);
-  if (!leaf || !(classifyWithParent(leaf, name) || isBareKey(leaf, name))) return undefined;
+  const named = credentialName(rawName);
+  if (!named) return undefined;
+  const { name, leaf } = named;
 
   let j = e;
   const before = text[s - 1];

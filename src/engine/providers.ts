@@ -2,7 +2,7 @@ import type { DetectContext } from './detect';
 import { shannonEntropy } from './entropy';
 import { lineStartOf, startOfLineBelow } from './lines';
 import { providerRules } from './rules/providers';
-import { buildLiteralTable, findLiterals, type LiteralTable, mergeAscending, registerLiterals, sharedPass, type SharedHits } from './literalIndex';
+import { type LiteralTable, mergeAscending, registerLiterals, sharedPass, type SharedHits } from './literalIndex';
 import { leadingLiterals } from './regexLiterals';
 import { isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
@@ -114,8 +114,9 @@ export function detectWithRules(ctx: DetectContext, rules: readonly ProviderRule
   const entries = rules
     .map((rule) => all.find((candidate) => candidate.rule === rule) ?? all.find((candidate) => candidate.rule.id === rule.id))
     .filter((entry): entry is Compiled => entry !== undefined);
-  const table = buildLiteralTable(literalsOf(entries));
-  return runEntries(ctx, entries, { pass: { table, positions: findLiterals(ctx.text, table) }, windows: new Map() });
+  // The shared pass holds every rule's words (registered by compiled()), as in a real scan: a rule run
+  // alone pays no keyword pass of its own, which a scan pays once for all rules.
+  return runEntries(ctx, entries, { pass: sharedPass(ctx), windows: new Map() });
 }
 
 /** {@link detectWithRules} for one rule. */
