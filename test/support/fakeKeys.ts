@@ -47,6 +47,10 @@ const uuid: Gen = cat(s(HEX, 8), '-', s(HEX, 4), '-4', s(HEX, 3), '-a', s(HEX, 3
 const digitsNoLead = (n: number): Gen => cat(s('123456789', 1), s(DIGITS, n - 1));
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 const b64url = (text: string): string => b64(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** `n` random bytes from the PRNG. */
+const bytes = (r: Rng, n: number): Buffer => Buffer.from(Array.from({ length: n }, () => Math.floor(r() * 256)));
+/** `n` random bytes as an unsigned number written in base36, zero-padded to `width` (Docker Swarm join tokens). */
+const base36Bytes = (n: number, width: number): Gen => (r) => BigInt(`0x${bytes(r, n).toString('hex')}`).toString(36).padStart(width, '0');
 /** A password that looks like a generated one (always letters and digits). */
 const password: Gen = cat(s(UPPER, 2), s(B62, 14), s(DIGITS, 2));
 
@@ -93,6 +97,18 @@ function pem(label: string, lead: string, chars: number): Gen {
 
 const rsaPem = pem(`RSA ${PRIV}${KEY}`, 'MIIEpAIBAAKCAQEA', 1588);
 const pkcs8Pem = pem(`${PRIV}${KEY}`, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 1620);
+
+/**
+ * The SigV4-presigned URL (scheme removed, `&Version=1` appended) that a short-term Amazon Bedrock API
+ * key encodes, signed with temporary credentials as AWS's token generators do.
+ */
+const bedrockPresignedUrl: Gen = (r) => {
+  const credential = `${'AS'}${'IA'}${s(B32_UPPER, 16)(r)}%2F20260101%2Fus-east-1%2Fbedrock%2Faws4_request`;
+  const session = encodeURIComponent(`IQoJb3JpZ2luX2Vj${s(B64, 600)(r)}`);
+  return `bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${credential}` +
+    `&X-Amz-Date=20260101T000000Z&X-Amz-Expires=43200&X-Amz-Security-Token=${session}&X-Amz-SignedHeaders=host` +
+    `&X-Amz-Signature=${s(HEX, 64)(r)}&Version=1`;
+};
 
 const jwt: Gen = (r) => {
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -162,6 +178,11 @@ const SPECS: Record<string, Spec> = {
   'aws-temporary-access-key-id': { gen: cat('AS', 'IA', s(B32_UPPER, 16)) },
   'aws-session-token': ctx('AWS_SESSION_TOKEN', cat('IQoJb3JpZ2luX2Vj', s(B64, 300))),
   'aws-mws-auth-token': { gen: cat('amzn', '.mws.', uuid) },
+  'aws-bedrock-long-term-api-key': {
+    gen: (r) => `AB${'SK'}${b64(`BedrockAPIKey-${s(LOWER36, 4)(r)}-at-${digitsNoLead(12)(r)}:${bytes(r, 44).toString('base64')}`)}`,
+    layout: { name: 'AWS_BEARER_TOKEN_BEDROCK' },
+  },
+  'aws-bedrock-short-term-api-key': { gen: (r) => `bedrock-api${'-key-'}${b64(bedrockPresignedUrl(r))}`, layout: { name: 'AWS_BEARER_TOKEN_BEDROCK' } },
   'gcp-api-key': { gen: cat('AI', 'za', s(B64U, 35)) },
   'gcp-oauth-client-secret': { gen: cat('GOC', 'SPX-', s(B64U, 28)) },
   'google-oauth-access-token': { gen: cat('ya', '29.', s(B64U, 150)) },
@@ -204,6 +225,8 @@ const SPECS: Record<string, Spec> = {
   'planetscale-oauth-token': { gen: cat('pscale', '_oauth_', s(B64U, 43)) },
   'render-api-key': { gen: cat('rn', 'd_', s(B62, 32)) },
   'openshift-user-token': { gen: cat('sha', '256~', s(B64U, 43)) },
+  'docker-swarm-join-token': { gen: cat('SWM', 'TKN-1-', base36Bytes(32, 50), '-', base36Bytes(16, 25)) },
+  'docker-swarm-unlock-key': { gen: (r) => `SWM${'KEY-1-'}${bytes(r, 32).toString('base64').replace(/=+$/, '')}` },
   'defined-networking-api-key': { gen: cat('dn', 'key-', s(UPPER36, 26), '-', s(UPPER36, 52)) },
   'clickhouse-cloud-api-secret': { gen: cat('4b', '1d', s(B62, 38)) },
   'railway-api-token': ctx('RAILWAY_TOKEN', uuid),
@@ -480,6 +503,10 @@ const SPECS: Record<string, Spec> = {
   'kubeconfig-client-key': {
     gen: (r) => b64(`${pkcs8Pem(r)}\n`),
     layout: { file: 'users:\n- name: admin\n  user:\n    client-key-data: %v\n', fileName: 'kubeconfig.yaml' },
+  },
+  'base64-private-key': {
+    gen: (r) => b64(`${rsaPem(r)}\n`),
+    layout: { file: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: %v\n', fileName: 'k8s/web-tls.yaml' },
   },
   'netrc-credentials': { gen: password, layout: { file: 'machine api.acme-corp.io login deploy password %v\n', fileName: '.netrc' } },
 };

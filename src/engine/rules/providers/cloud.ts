@@ -60,6 +60,29 @@ export const cloudRules: ProviderRule[] = [
     minEntropy: 3,
   }),
   rule({
+    id: 'aws-bedrock-long-term-api-key',
+    title: 'Amazon Bedrock long-term API key',
+    provider: 'AWS',
+    format: '`ABSK` + base64 of `<IAM user>-at-<12-digit account id>:<secret>` (an IAM service-specific credential for Bedrock)',
+    remediation: revoke('the IAM console > Users > Security credentials > API keys for Amazon Bedrock (delete the key; prefer short-term keys)'),
+    reference: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_bedrock.html',
+    pattern: token('ABSK[A-Za-z0-9+/]{60,400}={0,2}', BASE64_EDGE),
+    keywords: ['absk'],
+    validate: (v) => isBedrockServiceCredential(v.slice(4)),
+  }),
+  rule({
+    id: 'aws-bedrock-short-term-api-key',
+    title: 'Amazon Bedrock short-term API key',
+    provider: 'AWS',
+    severity: 'warning',
+    format: '`bedrock-api-key-` + base64 of a SigV4-presigned `bedrock.amazonaws.com/?Action=CallWithBearerToken…&Version=1` URL (valid up to 12 hours)',
+    remediation: 'Remove it and generate short-term keys at runtime (aws-bedrock-token-generator); it expires within 12 hours, but revoke the signing session or credentials if it leaked.',
+    reference: 'https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html',
+    pattern: token('bedrock-api-key-[A-Za-z0-9+/]{100,12000}={0,2}', BASE64_EDGE),
+    keywords: ['bedrock-api-key-'],
+    validate: (v) => isBedrockPresignedUrl(v.slice('bedrock-api-key-'.length)),
+  }),
+  rule({
     id: 'gcp-api-key',
     title: 'Google Cloud / Firebase / Gemini API key',
     provider: 'Google Cloud',
@@ -448,6 +471,30 @@ export const cloudRules: ProviderRule[] = [
     validate: (v) => mixedAll(v.slice(7)),
   }),
   rule({
+    id: 'docker-swarm-join-token',
+    title: 'Docker Swarm join token',
+    provider: 'Docker',
+    format: '`SWMTKN-1-` (or FIPS `SWMTKN-2-1-`) + 50 base36 characters (root CA digest) + `-` + 25 base36 characters (secret), lower case',
+    remediation: 'Rotate it with `docker swarm join-token --rotate worker` (or `manager`), then pass join tokens to new nodes through a secret store, not the repository.',
+    reference: 'https://docs.docker.com/reference/cli/docker/swarm/join-token/',
+    pattern: token('SWMTKN-(?:1|2-[01])-[a-z0-9]{50}-[a-z0-9]{25}', WORD_DASH),
+    keywords: ['swmtkn-'],
+    minEntropy: 3.5,
+    validate: isSwarmJoinToken,
+  }),
+  rule({
+    id: 'docker-swarm-unlock-key',
+    title: 'Docker Swarm unlock key',
+    provider: 'Docker',
+    format: '`SWMKEY-1-` + 43 base64 characters (a 32-byte key, unpadded)',
+    remediation: 'Rotate it with `docker swarm unlock-key --rotate` and keep the new key in a password manager or secret store, not the repository.',
+    reference: 'https://docs.docker.com/engine/swarm/swarm_manager_locking/',
+    pattern: token('SWMKEY-1-[A-Za-z0-9+/]{43}', BASE64_EDGE),
+    keywords: ['swmkey-1-'],
+    minEntropy: 4,
+    validate: isSwarmUnlockKey,
+  }),
+  rule({
     id: 'defined-networking-api-key',
     title: 'Defined Networking API key',
     provider: 'Defined Networking',
@@ -609,3 +656,66 @@ function mixedAll(value: string): boolean {
   return /[0-9]/.test(value) && /[A-Z]/.test(value) && /[a-z]/.test(value);
 }
 
+/**
+ * Base64 (already matched by the rule's pattern) decoded one byte per character: both Bedrock layouts
+ * are ASCII, so non-ASCII bytes simply fail the checks, and this is cheaper than a UTF-8 decode.
+ */
+function decodeAscii(base64: string): string {
+  return Buffer.from(base64, 'base64').toString('latin1');
+}
+
+/**
+ * The body of a long-term Bedrock API key (after `ABSK`): base64 of `<alias>:<secret>`, where the alias is the IAM
+ * user name followed by `-at-` and the 12-digit account id (the `jane-at-123456789012` form IAM gives
+ * service-specific credentials) and the secret is itself base64. AWS's documentation names the two parts
+ * (IAM's ServiceCredentialAlias and ServiceCredentialSecret) but does not spell out this encoding: it is
+ * the layout of the keys the console and CreateServiceSpecificCredential hand out.
+ */
+function isBedrockServiceCredential(body: string): boolean {
+  const secret = /^[\w+=,.@-]{1,64}-at-\d{12}:([A-Za-z0-9+/]{40,120}={0,2})$/.exec(decodeAscii(body))?.[1];
+  // A whole (padded) base64 secret: a value cut short decodes to a secret of the wrong length.
+  return secret !== undefined && secret.length % 4 === 0;
+}
+
+/**
+ * The body of a short-term Bedrock API key: base64 of the SigV4-presigned URL (scheme removed) that
+ * AWS's token generators sign for `Action=CallWithBearerToken`, with its 64-hex signature. A cut-off
+ * value (no signature) is not reported.
+ */
+function isBedrockPresignedUrl(body: string): boolean {
+  const decoded = decodeAscii(body);
+  return (
+    /^bedrock[a-z0-9.-]{0,60}\.amazonaws\.com(?:\.cn)?\/\?/.test(decoded) &&
+    decoded.includes('Action=CallWithBearerToken') &&
+    /[?&]X-Amz-Signature=[0-9a-f]{64}(?:&|$)/.test(decoded)
+  );
+}
+
+/**
+ * 2^256 and 2^128: a join token's digest is the root CA's SHA-256 and its secret 16 random bytes, each
+ * written in base36 and zero-padded to 50 and 25 characters (SwarmKit's `GenerateJoinToken`).
+ */
+const SWARM_DIGEST_LIMIT = 1n << 256n;
+const SWARM_SECRET_LIMIT = 1n << 128n;
+
+function base36(text: string): bigint {
+  let n = 0n;
+  for (const char of text) n = n * 36n + BigInt(parseInt(char, 36));
+  return n;
+}
+
+/** The two base36 numbers of a join token fit their sizes (a SHA-256 digest, a 128-bit secret). */
+function isSwarmJoinToken(value: string): boolean {
+  const parts = value.split('-');
+  const digest = parts[parts.length - 2];
+  const secret = parts[parts.length - 1];
+  return base36(digest) < SWARM_DIGEST_LIMIT && base36(secret) < SWARM_SECRET_LIMIT;
+}
+
+/**
+ * An unlock key is 32 bytes in unpadded base64: 43 characters, whose last one carries 4 bits and two
+ * zero bits, so it is one of the 16 characters whose base64 index is a multiple of 4.
+ */
+function isSwarmUnlockKey(value: string): boolean {
+  return 'AEIMQUYcgkosw048'.includes(value[value.length - 1]);
+}

@@ -61,6 +61,50 @@ function pemRule(id: string, title: string, label: string, keywords: string[], f
   });
 }
 
+/** `-----BEGIN ` base64-encoded from the first character of the encoded text. */
+const BASE64_PEM_START = 'LS0tLS1CRUdJTi';
+
+/** The PEM labels of private keys reported once base64-encoded as a whole. */
+const ENCODED_KEY_LABEL = '(?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY';
+
+/** What the encoded text may open with: a private key, or a certificate followed by its key (a PEM bundle). */
+const ENCODED_PEM_HEAD = new RegExp(`^-----BEGIN (?:(${ENCODED_KEY_LABEL})|CERTIFICATE)-----`);
+
+/** A private key's BEGIN line further down a decoded bundle. */
+const ENCODED_KEY_BEGIN = new RegExp(`\\n-----BEGIN (${ENCODED_KEY_LABEL})-----`);
+
+/** Base64 (already matched by the rule's pattern) decoded one byte per character: PEM text is ASCII. */
+function decodeAscii(base64: string): string {
+  return Buffer.from(base64, 'base64').toString('latin1');
+}
+
+/**
+ * A base64 value that decodes to a PEM private key: the label is read from the first 60 characters
+ * (45 bytes) before anything else is decoded, so base64 of a public key or of other text costs little;
+ * a certificate is only reported when a private key follows it in the same encoded bundle. The key
+ * must be whole (its END line, and no other marker inside) and hold real key material.
+ * `client-key-data:` in a kubeconfig is left to kubeconfig-client-key.
+ */
+function decodesToPrivateKey(value: string, context: ValidateContext): boolean {
+  if (/client-key-data:[ \t]*["']?$/.test(linePrefix(context.text, context.start, 80))) return false;
+  const head = ENCODED_PEM_HEAD.exec(decodeAscii(value.slice(0, 60)));
+  if (!head) return false;
+  const decoded = decodeAscii(value);
+  let start = 0;
+  let label = head[1];
+  if (label === undefined) {
+    const begin = ENCODED_KEY_BEGIN.exec(decoded);
+    if (!begin) return false;
+    start = begin.index + 1;
+    label = begin[1];
+  }
+  const bodyStart = start + `-----BEGIN ${label}-----`.length;
+  const endLine = `-----END ${label}-----`;
+  const end = decoded.indexOf('-----', bodyStart);
+  if (end < 0 || !decoded.startsWith(endLine, end)) return false;
+  return hasKeyMaterial(decoded.slice(start, end + endLine.length));
+}
+
 /** Passwords that only stand in for a real one. */
 const PLACEHOLDER_PASSWORDS = new Set([
   'password', 'passwd', 'pass', 'pwd', 'secret', 'changeme', 'change_me', 'example', 'test', 'xxx', 'xxxx', 'xxxxx',
@@ -334,6 +378,19 @@ export const structuralRules: ProviderRule[] = [
       const decoded = decodeBase64(value) ?? '';
       return /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(decoded) && /-----END [A-Z ]*PRIVATE KEY-----/.test(decoded) && hasKeyMaterial(decoded.trim());
     },
+  }),
+  rule({
+    id: 'base64-private-key',
+    title: 'Base64-encoded PEM private key',
+    provider: 'Private key',
+    specificity: 'structural',
+    format: 'Base64 of a whole `-----BEGIN [RSA |EC |DSA |OPENSSH |ENCRYPTED ]PRIVATE KEY-----` block (it starts `LS0tLS1CRUdJTi`), as in a k8s Secret `tls.key` or an environment variable; also a certificate-then-key bundle',
+    remediation: keyFix,
+    reference: 'https://kubernetes.io/docs/concepts/configuration/secret/#tls-secrets',
+    pattern: token(`${BASE64_PEM_START}[A-Za-z0-9+/]{100,40000}={0,2}`, 'A-Za-z0-9+/=_\\-'),
+    keywords: [BASE64_PEM_START.toLowerCase()],
+    allowRuns: true,
+    validate: decodesToPrivateKey,
   }),
   rule({
     id: 'netrc-credentials',
