@@ -1579,6 +1579,8 @@ function readBareWord(text: string, v: number, toLineEnd: boolean): { start: num
     while (k < limit && !/[\s;|&)('"<>`]/.test(text[k])) k++;
   }
   if (text[k] === '(') return undefined;
+  // `SWMTKN-1-<ca-digest>-<secret>`: a word glued to a `<placeholder>` is the template's fixed part, not a value.
+  if (text[k] === '<' && /^<[\w .:-]{1,40}>/.test(text.slice(k, k + 43))) return undefined;
   while (k > v && /[.,]/.test(text[k - 1])) k--;
   if (k <= v) return undefined;
   const first = text[v];

@@ -254,6 +254,9 @@ describe('generic detector: positives', () => {
 const NEGATIVES: Array<[string, string]> = [
   // References to secrets kept elsewhere
   ['app.py', 'api_key = os.getenv("API_KEY")\n'],
+  // A flag's word glued to a `<placeholder>`: a command template from docs, not a value
+  ['setup.sh', 'docker swarm join --token SWMTKN-1-<ca-digest>-<secret> 10.0.0.1:2377\n'],
+  ['README.md', 'Run `deploy --password Prod<your-password>` once.\n'],
   ['app.py', 'password = os.environ["DB_PASSWORD"]\n'],
   ['app.py', 'token = os.environ.get("TOKEN", "")\n'],
   ['app.py', 'secret = settings.SECRET_KEY\n'],
