@@ -1,5 +1,5 @@
 import type { ProviderRule } from '../types';
-import { BASE64_EDGE, contextRule, decodeBase64, linePrefix, looksLikePlaceholder, mixedClasses, rule, token, WORD_DASH } from './helpers';
+import { BASE64_EDGE, colonInBase64Ascii, contextRule, decodeBase64, looksLikePlaceholder, mixedClasses, rule, token, WORD_DASH } from './helpers';
 
 /** Package registries and container registries: a leaked publish token is a supply-chain attack. */
 
@@ -7,10 +7,15 @@ const revoke = (where: string): string => `Revoke it in ${where}, then provide i
 
 /** A base64 value that decodes to `user:password` with a non-empty password. */
 function isBasicPair(value: string): boolean {
-  const decoded = decodeBase64(value);
-  if (!decoded || !/^[\x20-\x7e]+$/.test(decoded)) return false;
-  const colon = decoded.indexOf(':');
-  return colon > 0 && colon < decoded.length - 1;
+  const colon = colonInBase64Ascii(value);
+  return colon !== undefined && colon > 0 && colon < decodedLength(value) - 1;
+}
+
+/** Bytes a base64 value decodes to (4 characters make 3 bytes; padding counts for none). */
+function decodedLength(value: string): number {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 61) end--;
+  return Math.floor((end * 6) / 8);
 }
 
 /** `_password` holds base64 of the password alone: printable once decoded and not a stand-in. */
@@ -56,7 +61,8 @@ export const packageRules: ProviderRule[] = [
     keywords: ['_auth', '_password'],
     specificity: 'structural',
     validate: (value, context) =>
-      /_auth\s*=\s*["']?$/.test(linePrefix(context.text, context.start))
+      // What separates the name from the value is at most 8 characters (`\s{0,3}=\s{0,3}["']?`).
+      /_auth\s*=\s*["']?$/.test(context.text.slice(Math.max(0, context.start - 14), context.start))
         ? isBasicPair(value)
         // `_password` is a common private field name elsewhere (`self._password = …`): only npmrc files count.
         : /npmrc$/i.test(context.fileName) && isBase64Password(value),
@@ -68,7 +74,8 @@ export const packageRules: ProviderRule[] = [
     format: '`pypi-AgEIcHlwaS5vcmc` (macaroon for pypi.org) + base64url characters',
     remediation: revoke('pypi.org > Account settings > API tokens'),
     reference: 'https://pypi.org/help/#apitoken',
-    pattern: token('pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,1000}', WORD_DASH),
+    // A macaroon carries its identifier and a 32-byte HMAC signature: well over 85 characters after the head.
+    pattern: token('pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{85,1000}', WORD_DASH),
     keywords: ['pypi-ageichlwas5vcmc'],
     minEntropy: 4,
   }),
@@ -80,7 +87,8 @@ export const packageRules: ProviderRule[] = [
     format: '`pypi-AgENdGVzdC5weXBpLm9yZw` (macaroon for test.pypi.org) + base64url characters',
     remediation: revoke('test.pypi.org > Account settings > API tokens'),
     reference: 'https://test.pypi.org/help/#apitoken',
-    pattern: token('pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_\\-]{50,1000}', WORD_DASH),
+    // A macaroon carries its identifier and a 32-byte HMAC signature: well over 85 characters after the head.
+    pattern: token('pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_\\-]{85,1000}', WORD_DASH),
     keywords: ['pypi-agendgvzdc5wexbplm9yzw'],
     minEntropy: 4,
   }),
