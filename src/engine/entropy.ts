@@ -1,22 +1,29 @@
-/** Reused count table for ASCII input: entropy runs on every candidate value, so it must not allocate. */
+/**
+ * Reused tables for ASCII input: entropy runs on every candidate value, so it must not allocate. `distinct`
+ * lists the characters seen, so that only their counts are summed and reset (not all 128).
+ */
 const asciiCounts = new Uint32Array(128);
+const distinct = new Uint8Array(128);
 
 /** Shannon entropy of a string in bits per character (0 for empty input). */
 export function shannonEntropy(value: string): number {
   const length = value.length;
   if (length === 0) return 0;
+  let kinds = 0;
   for (let i = 0; i < length; i++) {
-    if (value.charCodeAt(i) >= 128) return entropyOfAnyText(value);
-  }
-  asciiCounts.fill(0);
-  for (let i = 0; i < length; i++) asciiCounts[value.charCodeAt(i)]++;
-  let entropy = 0;
-  for (let c = 0; c < 128; c++) {
-    const count = asciiCounts[c];
-    if (count > 0) {
-      const p = count / length;
-      entropy -= p * Math.log2(p);
+    const code = value.charCodeAt(i);
+    if (code >= 128) {
+      for (let k = 0; k < kinds; k++) asciiCounts[distinct[k]] = 0;
+      return entropyOfAnyText(value);
     }
+    if (asciiCounts[code]++ === 0) distinct[kinds++] = code;
+  }
+  let entropy = 0;
+  for (let k = 0; k < kinds; k++) {
+    const code = distinct[k];
+    const p = asciiCounts[code] / length;
+    asciiCounts[code] = 0;
+    entropy -= p * Math.log2(p);
   }
   return entropy;
 }
