@@ -62,6 +62,7 @@ export function isPlaceholder(value: string): boolean {
   }
   if (/^__[A-Za-z0-9_]+__$/.test(trimmed)) return true;
   if (/^(.)\1*$/.test(compact) || /(.)\1{5,}/.test(compact)) return true;
+  if (isRepeatedUnit(compact)) return true;
   // An upper-case identifier naming what belongs there: YOUR_API_KEY, API_KEY_HERE, DB_PASSWORD.
   if (/^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+$/.test(trimmed) && /KEY|TOKEN|SECRET|PASS|PWD|CRED|AUTH|HERE|YOUR/.test(trimmed)) {
     return true;
@@ -69,7 +70,17 @@ export function isPlaceholder(value: string): boolean {
   return isMadeOfSecretWords(compact);
 }
 
-const SECRET_WORD_PIECES = /passw0rd|p@ssw0rd|p@ssword|s3cr3t|password|passwd|passphrase|secret|token|apikey|api|key|credentials?|creds?|auth|pass|pwd|my|your|the|some|super|top|very|dev|test|local|default|new|old|prod|app|db|admin|user|sample|demo|value|here|string|s3cr3t|p@ssw0rd|passw0rd|\d{1,4}/g;
+const SECRET_WORD_PIECES = /passw0rd|p@ssw0rd|p@ssword|s3cr3t|password|fake|dummy|mock|passwd|passphrase|secret|token|apikey|api|key|credentials?|creds?|auth|pass|pwd|my|your|the|some|super|top|very|dev|test|local|default|new|old|prod|app|db|admin|user|sample|demo|value|here|string|s3cr3t|p@ssw0rd|passw0rd|\d{1,4}/g;
+
+/**
+ * `abcd1234abcd1234abcd1234`, `a1b2a1b2a1b2a1b2`: one short unit typed over and over (ignoring case and
+ * separators). A random secret never repeats itself; a hand-made filler does.
+ */
+function isRepeatedUnit(compact: string): boolean {
+  if (compact.length < 12) return false;
+  const match = /^(.{2,16}?)\1{2,}/.exec(compact);
+  return !!match && match[0].length >= compact.length * 0.8;
+}
 
 /** `mysecretpassword`, `secret123`, `dev_api_key`: nothing but secret-ish words and a short number. */
 function isMadeOfSecretWords(value: string): boolean {

@@ -201,6 +201,16 @@ function inAdoConnectionString(context: ValidateContext): boolean {
   return /(?:^|[;"'\s])(?:server|data source|host|addr|address|initial catalog|database|user id|uid|user)\s*=/i.test(line) && /;/.test(line);
 }
 
+/** True when the text parses as a JSON object. */
+function isJsonObject(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return !!parsed && typeof parsed === 'object' && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
 export const structuralRules: ProviderRule[] = [
   pemRule('private-key', 'Private key (PEM)', '(?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY', ['private key-----', 'private key ----'],
     'A `-----BEGIN [RSA|EC|DSA|ENCRYPTED ]PRIVATE KEY-----` … `-----END …-----` block (also with `\\n` escapes in JSON/YAML), or an RFC 4716 `---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----` block',
@@ -279,6 +289,8 @@ export const structuralRules: ProviderRule[] = [
       const headerJson = decodeBase64(header);
       const payloadJson = decodeBase64(payload);
       if (!headerJson || !payloadJson || !/"alg"\s*:/.test(headerJson)) return false;
+      // A header is a whole JSON object; one cut short (a segment that lost its closing `"}`) is not a token.
+      if (!isJsonObject(headerJson)) return false;
       // Supabase-style anon keys are public by design: shipping them to browsers is intended.
       return !/"role"\s*:\s*"anon"/.test(payloadJson);
     },
