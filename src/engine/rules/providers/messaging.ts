@@ -19,6 +19,17 @@ function discordIdSegment(value: string): boolean {
   return !!decoded && /^[0-9]{17,20}$/.test(decoded);
 }
 
+/**
+ * A Telegram bot token, also when glued to the `bot` path segment of a Bot API URL (`/bot123456789:AA…/getMe`):
+ * the left edge is the usual token edge, or exactly `bot` not itself preceded by a token character.
+ */
+/** What may touch a token without being part of it (as in helpers' `token()`): an escape's last character. */
+const ESCAPE_TAIL = '\\\\|%[0-9A-Fa-f]|\\\\u[0-9A-Fa-f]{3}';
+const TELEGRAM_TOKEN = new RegExp(
+  `(?:(?<=(?:^|[^A-Za-z0-9_\\-:])bot)|(?<!(?<!${ESCAPE_TAIL})[A-Za-z0-9_\\-:]))[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}(?![A-Za-z0-9_\\-:])`,
+  'g',
+);
+
 export const messagingRules: ProviderRule[] = [
   rule({
     id: 'slack-bot-token',
@@ -47,10 +58,12 @@ export const messagingRules: ProviderRule[] = [
     id: 'slack-app-token',
     title: 'Slack app-level token',
     provider: 'Slack',
-    format: '`xapp-` + digit + `-` + app id + `-` + numeric id + `-` + 64 hex characters',
+    format: '`xapp-` + digit + `-` + app id + `-` + numeric id + `-` + a hex secret (64 characters today)',
     remediation: SLACK_FIX,
     reference: SLACK_DOCS,
-    pattern: token('xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64}', WORD_DASH),
+    // The four-part `xapp-N-APPID-NUMBER-` head is what identifies it; the hex tail's length is not a published
+    // contract, so a few characters either way still count.
+    pattern: token('xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{56,72}', WORD_DASH),
     keywords: ['xapp-'],
     minEntropy: 3.5,
   }),
@@ -149,7 +162,8 @@ export const messagingRules: ProviderRule[] = [
     format: 'numeric bot id + `:AA` + 33 base64url characters',
     remediation: 'Revoke it with @BotFather (/revoke), then load it from an environment variable.',
     reference: 'https://core.telegram.org/bots/api#authorizing-your-bot',
-    pattern: token('[0-9]{8,10}:AA[A-Za-z0-9_\\-]{33}', WORD_DASH + ':'),
+    // The Bot API puts the token straight after `bot` in its URLs (`https://api.telegram.org/bot<token>/getMe`).
+    pattern: TELEGRAM_TOKEN,
     keywords: [':aa'],
     minEntropy: 4,
   })),

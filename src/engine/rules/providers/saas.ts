@@ -31,10 +31,10 @@ const SONAR = { provider: 'SonarQube', reference: 'https://docs.sonarsource.com/
 const VAULT = { provider: 'HashiCorp Vault', reference: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes', remediation: 'Revoke it with `vault token revoke`, then obtain tokens at runtime (auth method or agent) instead of hardcoding.' };
 
 export const saasRules: ProviderRule[] = [
-  prefixed({ id: 'shopify-access-token', title: 'Shopify Admin API access token', ...SHOPIFY }, 'shpat_', '[a-fA-F0-9]{32}', '32 hex characters'),
-  prefixed({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', ...SHOPIFY }, 'shpss_', '[a-fA-F0-9]{32}', '32 hex characters'),
-  prefixed({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', ...SHOPIFY }, 'shpca_', '[a-fA-F0-9]{32}', '32 hex characters'),
-  prefixed({ id: 'shopify-private-app-token', title: 'Shopify private app password', ...SHOPIFY }, 'shppa_', '[a-fA-F0-9]{32}', '32 hex characters'),
+  prefixed({ id: 'shopify-access-token', title: 'Shopify Admin API access token', ...SHOPIFY }, 'shpat_', '[a-zA-Z0-9]{32}', '32 characters (hex in practice)'),
+  prefixed({ id: 'shopify-shared-secret', title: 'Shopify app shared secret', ...SHOPIFY }, 'shpss_', '[a-zA-Z0-9]{32}', '32 characters (hex in practice)'),
+  prefixed({ id: 'shopify-custom-app-token', title: 'Shopify custom app access token', ...SHOPIFY }, 'shpca_', '[a-zA-Z0-9]{32}', '32 characters (hex in practice)'),
+  prefixed({ id: 'shopify-private-app-token', title: 'Shopify private app password', ...SHOPIFY }, 'shppa_', '[a-zA-Z0-9]{32}', '32 characters (hex in practice)'),
   prefixed({ id: 'databricks-token', title: 'Databricks personal access token', provider: 'Databricks', reference: 'https://docs.databricks.com/en/dev-tools/auth/pat.html', remediation: revoke('Databricks > User settings > Developer > Access tokens') },
     'dapi', '[a-f0-9]{32}(?:-[0-9])?', '32 hex characters (optionally `-N`)'),
   contextRule({
