@@ -22,6 +22,15 @@ const LINES_BELOW = 3;
 
 interface Compiled {
   rule: ProviderRule;
+  /**
+   * The rule's fields read for every match, copied here: rule objects come in many shapes (optional fields),
+   * so reading them in the per-match path is a megamorphic lookup; every Compiled has the same shape.
+   */
+  id: string;
+  secretGroup: number;
+  /** The entropy floor, or -1 when the rule has none. */
+  minEntropy: number;
+  validate: ProviderRule['validate'];
   /** The rule's pattern, global, with `d` (match indices) when the secret is a capture group. */
   pattern: RegExp;
   lineScoped: boolean;
@@ -52,7 +61,11 @@ function compiled(): Compiled[] {
     compiledRules = providerRules.map((rule) => {
       let flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
       if ((rule.secretGroup ?? 0) > 0 && !flags.includes('d')) flags += 'd';
-      const entry: Compiled = { rule, pattern: new RegExp(rule.pattern.source, flags), lineScoped: isLineScoped(rule) };
+      const entry: Compiled = {
+        rule, id: rule.id, secretGroup: rule.secretGroup ?? 0, minEntropy: rule.minEntropy ?? -1, validate: rule.validate,
+        pattern: new RegExp(rule.pattern.source, flags), lineScoped: isLineScoped(rule),
+        anchors: undefined, sticky: undefined, schemeAnchored: undefined, ids: undefined,
+      };
       const anchors = entry.lineScoped ? undefined : leadingLiterals(rule.pattern.source);
       // Non-ASCII literals could change length or meaning when lower-cased: those rules scan the whole text.
       if (anchors && anchors.every((anchor) => /^[\x20-\x7e]+$/.test(anchor))) {
@@ -160,7 +173,7 @@ function runAnchored(ctx: DetectContext, entry: Compiled, sticky: RegExp, positi
     const m = sticky.exec(text);
     if (!m) continue;
     next = m[0].length === 0 ? at + 1 : at + m[0].length;
-    if (m[0].length > 0) acceptMatch(ctx, entry.rule, m, 0, out);
+    if (m[0].length > 0) acceptMatch(ctx, entry, m, 0, out);
   }
 }
 
@@ -241,7 +254,7 @@ function windowsOf(ctx: DetectContext, hits: KeywordHits, keyword: string): Arra
 }
 
 function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, out: RawMatch[]): void {
-  const { rule, pattern } = entry;
+  const { pattern } = entry;
   const whole = from === 0 && to === ctx.text.length;
   const subject = whole ? ctx.text : ctx.text.slice(from, to);
   pattern.lastIndex = 0;
@@ -250,20 +263,20 @@ function runRule(ctx: DetectContext, entry: Compiled, from: number, to: number, 
       pattern.lastIndex++;
       continue;
     }
-    acceptMatch(ctx, rule, m, from, out);
+    acceptMatch(ctx, entry, m, from, out);
   }
 }
 
 /** Applies the entropy floor and the validator to one match (`from`: offset of the searched slice). */
-function acceptMatch(ctx: DetectContext, rule: ProviderRule, m: RegExpExecArray, from: number, out: RawMatch[]): void {
-  const group = rule.secretGroup ?? 0;
+function acceptMatch(ctx: DetectContext, entry: Compiled, m: RegExpExecArray, from: number, out: RawMatch[]): void {
+  const group = entry.secretGroup;
   const value = m[group];
   if (value === undefined || value.length === 0) return;
   const start = from + m.index + offsetOfGroup(m, group);
   const end = start + value.length;
-  if (rule.minEntropy !== undefined && shannonEntropy(value) < rule.minEntropy) return;
-  if (rule.validate && !rule.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) return;
-  out.push({ ruleId: rule.id, start, end });
+  if (entry.minEntropy >= 0 && shannonEntropy(value) < entry.minEntropy) return;
+  if (entry.validate && !entry.validate(value, { text: ctx.text, start, end, fileName: ctx.fileName })) return;
+  out.push({ ruleId: entry.id, start, end });
 }
 
 /** Offset of a capture group inside its match, from the `d` flag's indices (text search as a fallback). */
