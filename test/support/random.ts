@@ -21,3 +21,11 @@ export function seedFromText(text: string): number {
   }
   return h >>> 0;
 }
+
+/** `length` characters drawn from `alphabet`, seeded by `seed` (a failure reproduces; nothing is stored). */
+export function randomFrom(alphabet: string, length: number, seed: string): string {
+  const next = mulberry32(seedFromText(seed));
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
+  return out;
+}

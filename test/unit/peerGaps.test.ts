@@ -1,15 +1,7 @@
 import * as assert from 'assert';
 import { isPlaceholder } from '../../src/engine/placeholders';
 import { scanText } from '../../src/engine/scanner';
-import { mulberry32, seedFromText } from '../support/random';
-
-/** Random characters from `alphabet`, seeded by `seed` so a failure reproduces; built at test time. */
-function randomFrom(alphabet: string, length: number, seed: string): string {
-  const next = mulberry32(seedFromText(seed));
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-  return out;
-}
+import { randomFrom } from '../support/random';
 
 const HEX = '0123456789abcdef';
 const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,12 +1,7 @@
 import * as assert from 'assert';
-import { detectProviders } from '../../src/engine/providers';
-import { mergeOverlapping } from '../../src/engine/merge';
-import { computeLineStarts } from '../../src/engine/lines';
-import { languageOf } from '../../src/engine/language';
-import { providerRules } from '../../src/engine/rules/providers';
-import type { RawMatch } from '../../src/engine/types';
 import { fakeSample, fakeValue } from '../support/fakeKeys';
 import { mulberry32, seedFromText } from '../support/random';
+import { mergedProviderMatches, providerMatches } from '../support/providerMatches';
 
 /**
  * base64-private-key: a whole PEM private key written as one base64 value (a k8s Secret's `tls.key`,
@@ -15,15 +10,8 @@ import { mulberry32, seedFromText } from '../support/random';
  */
 const ID = 'base64-private-key';
 
-function detect(text: string, fileName: string): RawMatch[] {
-  return detectProviders({ text, fileName, language: languageOf(fileName), lowerText: text.toLowerCase(), lineStarts: computeLineStarts(text) });
-}
-
-const ruleMeta = new Map(providerRules.map((rule) => [rule.id, rule]));
-
-function merged(text: string, fileName: string): RawMatch[] {
-  return mergeOverlapping(detect(text, fileName), (id) => ruleMeta.get(id));
-}
+const detect = providerMatches;
+const merged = mergedProviderMatches;
 
 function mask(value: string): string {
   return `${value.slice(0, 6)}… (${value.length} chars)`;

@@ -1,12 +1,8 @@
 import * as assert from 'assert';
-import { detectProviders } from '../../src/engine/providers';
-import { mergeOverlapping } from '../../src/engine/merge';
-import { computeLineStarts } from '../../src/engine/lines';
-import { languageOf } from '../../src/engine/language';
 import { providerRules } from '../../src/engine/rules/providers';
-import type { RawMatch } from '../../src/engine/types';
 import { fakeValue } from '../support/fakeKeys';
-import { mulberry32, seedFromText } from '../support/random';
+import { randomFrom } from '../support/random';
+import { mergedProviderMatches, providerMatches } from '../support/providerMatches';
 
 /**
  * Docker Swarm join tokens and unlock keys (SwarmKit's documented layouts) and Amazon Bedrock API keys
@@ -14,16 +10,9 @@ import { mulberry32, seedFromText } from '../support/random';
  * found under their own rule id where they turn up, and not for look-alikes of the wrong length,
  * alphabet, range or structure.
  */
-function detect(text: string, fileName: string): RawMatch[] {
-  return detectProviders({ text, fileName, language: languageOf(fileName), lowerText: text.toLowerCase(), lineStarts: computeLineStarts(text) });
-}
-
+const detect = providerMatches;
+const merged = mergedProviderMatches;
 const ruleMeta = new Map(providerRules.map((rule) => [rule.id, rule]));
-
-/** The findings that survive the overlap merge, as the scanner reports them. */
-function merged(text: string, fileName: string): RawMatch[] {
-  return mergeOverlapping(detect(text, fileName), (id) => ruleMeta.get(id));
-}
 
 /** Masked form for assertion messages: never a clear secret in test output. */
 function mask(value: string): string {
@@ -50,12 +39,7 @@ function assertQuiet(ruleIds: string[], texts: Array<[string, string]>): void {
 }
 
 /** Seeded characters of an alphabet, for hand-built look-alikes. */
-function chars(alphabet: string, n: number, seed: string): string {
-  const rng = mulberry32(seedFromText(seed));
-  let out = '';
-  for (let i = 0; i < n; i++) out += alphabet[Math.floor(rng() * alphabet.length)];
-  return out;
-}
+const chars = randomFrom;
 
 const B36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
