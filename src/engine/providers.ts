@@ -115,7 +115,38 @@ function idsIn(entry: Compiled, table: LiteralTable): { keywords: number[]; anch
  */
 export function detectProviders(ctx: DetectContext): RawMatch[] {
   const entries = compiled();
-  return runEntries(ctx, entries, { pass: sharedPass(ctx), windows: new Map() });
+  const pass = sharedPass(ctx);
+  const hits: KeywordHits = { pass, windows: new Map() };
+  const matches: RawMatch[] = [];
+  for (const entry of entriesWithKeywordsIn(entries, pass)) runEntry(ctx, entry, hits, matches);
+  return matches;
+}
+
+/** For one literal table: per word id, the indices of the entries that have the word as a keyword. */
+let entriesByKeyword: { table: LiteralTable; byWord: number[][] } | undefined;
+
+/**
+ * The entries (in table order) with at least one keyword in the text, found from the words the pass saw
+ * rather than by asking each of the ~300 rules: a typical file holds a handful of the keywords.
+ */
+function entriesWithKeywordsIn(entries: readonly Compiled[], pass: SharedHits): Compiled[] {
+  if (entriesByKeyword?.table !== pass.table) {
+    const byWord: number[][] = pass.table.words.map(() => []);
+    entries.forEach((entry, index) => {
+      for (const id of idsIn(entry, pass.table).keywords) if (byWord[id][byWord[id].length - 1] !== index) byWord[id].push(index);
+    });
+    entriesByKeyword = { table: pass.table, byWord };
+  }
+  const { byWord } = entriesByKeyword;
+  const active = new Uint8Array(entries.length);
+  const { positions } = pass;
+  for (let id = 0; id < positions.length; id++) {
+    if (positions[id].length === 0) continue;
+    for (const index of byWord[id]) active[index] = 1;
+  }
+  const chosen: Compiled[] = [];
+  for (let index = 0; index < entries.length; index++) if (active[index] === 1) chosen.push(entries[index]);
+  return chosen;
 }
 
 /**

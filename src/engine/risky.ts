@@ -569,6 +569,9 @@ function forEachMatchNear(
   }
 }
 
+/** Shared, frozen "no windows" answer. */
+const NO_WINDOWS: number[] = Object.freeze([]) as unknown as number[];
+
 /** Per scan, the windows of each anchor set (most TLS patterns share `verif`), as flat [start, end, …] pairs. */
 const windowCache = new WeakMap<DetectContext, Map<string, number[]>>();
 
@@ -579,6 +582,9 @@ const windowCache = new WeakMap<DetectContext, Map<string, number[]>>();
  * walked once per anchor, not once per pattern.
  */
 function matchWindows(ctx: DetectContext, anchors: Anchor[], reach: Reach): number[] {
+  // Most files hold none of a pattern's anchors: answered before any cache key is built.
+  const hits = anchorHits(ctx);
+  if (!anchors.some((anchor) => (hits.get(anchor)?.length ?? 0) > 0)) return NO_WINDOWS;
   let cache = windowCache.get(ctx);
   if (!cache) {
     cache = new Map();
