@@ -142,13 +142,13 @@ export function productionSignalOfPath(fileName: string): EnvSignal {
 }
 
 /** Words the verbose-error checks look for, found by the shared keyword pass. */
-registerLiterals(['display_errors', 'customerrors', 'consider_all_requests_local']);
+registerLiterals(['display_errors', 'customerrors', 'consider_all_requests_local', 'include-stacktrace', '<compilation']);
 
-const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b/i;
+const ENV_SAYS_PROD = /\b(?:app_env|env|environment|node_env|rails_env|rack_env|flask_env|django_env|aspnetcore_environment|dotnet_environment|spring_profiles_active|spring\.profiles\.active|stage|mix_env|app_environment|environment_name)['"]?\]?\s*[:=]\s*["']?(?:prod|production|live|release)\b|\bdjango_settings_module['"]?\]?\s*[:=,]\s*["']?[\w.]{0,100}\.(?:prod|production)\b/i;
 
 const DEBUG_KEYS = new Set([
   'debug', 'appdebug', 'flaskdebug', 'djangodebug', 'debugmode', 'debugenabled', 'enabledebug', 'sitedebug',
-  'wpdebug', 'railsdebug', 'serverdebug',
+  'wpdebug', 'railsdebug', 'serverdebug', 'templatedebug',
 ]);
 
 const TRUTHY = /^(?:true|1|yes|on|y)$/i;
@@ -184,7 +184,7 @@ function detectDebug(ctx: DetectContext, out: RawMatch[]): void {
     return;
   }
   const settingsModule = ctx.language === 'python' && isSettingsModule(ctx.fileName);
-  const regex = /(?<![\w-])((?:app|flask|django|wp|site)?[_.]?debug(?:[_.-]?mode)?)(['"]?\]?)\s*(?:=>|=|:)?\s*(["']?)(true|True|TRUE|1|yes|on)\3(?![\w.])/dgi;
+  const regex = /(?<![\w-])((?:app|flask|django|wp|site|template)?[_.]?debug(?:[_.-]?mode)?)(['"]?\]?)\s*(?:=>|=|:)?\s*(["']?)(true|True|TRUE|1|yes|on)\3(?![\w.])/dgi;
   forEachMatchNear(ctx, ['debug'], regex, (m, offset) => {
     const indices = m.indices!;
     const valueStart = indices[4][0] + offset;
@@ -236,10 +236,16 @@ function detectFlaskRunDebug(ctx: DetectContext, out: RawMatch[]): void {
 function detectVerboseErrors(ctx: DetectContext, out: RawMatch[]): void {
   const php = occursIn(ctx, 'display_errors');
   const aspnet = occursIn(ctx, 'customerrors');
-  if ((!php && !aspnet) || productionSignalOfPath(ctx.fileName) !== 'prod') return;
+  const aspnetDebug = occursIn(ctx, '<compilation');
+  const spring = occursIn(ctx, 'include-stacktrace');
+  if ((!php && !aspnet && !aspnetDebug && !spring) || productionSignalOfPath(ctx.fileName) !== 'prod') return;
   const forms: Array<[boolean, RegExp, string, string]> = [
     [php, /^[ \t]*display_errors[ \t]*=[ \t]*["']?(On|1|true|yes|stdout|stderr)\b/dgim, 'display_errors', 'php-display-errors'],
     [aspnet, /<customErrors\b[^>]{0,200}?\bmode\s*=\s*["'](Off)["']/dgi, 'customErrors.mode', 'aspnet-custom-errors-off'],
+    // ASP.NET `<compilation debug="true">` in a release/production config: debug builds, long timeouts, detailed errors.
+    [aspnetDebug, /<compilation\b[^>]{0,200}?\bdebug\s*=\s*["'](true)["']/dgi, 'compilation.debug', 'aspnet-compilation-debug'],
+    // Spring Boot `server.error.include-stacktrace=always`: every error response carries the stack trace.
+    [spring, /^[ \t]*(?:server\.error\.)?include-stacktrace[ \t]*[=:][ \t]*["']?(always)\b/dgim, 'server.error.include-stacktrace', 'spring-include-stacktrace'],
   ];
   for (const [present, regex, keyName, detail] of forms) {
     if (!present) continue;
@@ -455,6 +461,12 @@ const TLS_PATTERNS: TlsPattern[] = [
     keywords: ['cert'],
     regex: /\b(?:ServerCertificateValidationCallback|ServerCertificateCustomValidationCallback|RemoteCertificateValidationCallback)\s*\+?=\s*(?:delegate\s*(?:\([^()]{0,300}\))?\s*\{\s*return\s+(true)\b|\(?[\w\s,?<>]{0,200}\)?\s*=>\s*(?:\{\s*return\s+)?(true)\b)/dg,
     reach: 'body',
+  },
+  {
+    // PowerShell: `[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$true}`.
+    detail: 'powershell-accept-all',
+    keywords: ['cert'],
+    regex: /\bServerCertificateValidationCallback\s*=\s*\{\s*\$(true)\s*\}/dgi,
   },
   {
     detail: 'csharp-accept-all',

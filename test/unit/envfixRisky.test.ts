@@ -65,6 +65,15 @@ describe('envfix: risky-config fixes', () => {
     });
   }
 
+  it('debug in production: verbose-error settings get their quiet value', () => {
+    assert.strictEqual(fix('debug-in-production', 'properties', 'server.error.include-stacktrace=always\n', 'always', 0, 'spring-include-stacktrace'),
+      'server.error.include-stacktrace=never\n');
+    assert.strictEqual(fix('debug-in-production', 'xml', '<customErrors mode="Off" />\n', 'Off', 0, 'aspnet-custom-errors-off'),
+      '<customErrors mode="RemoteOnly" />\n');
+    assert.strictEqual(fix('debug-in-production', 'xml', '<compilation debug="true" />\n', 'true', 0, 'aspnet-compilation-debug'),
+      '<compilation debug="false" />\n');
+  });
+
   it('plaintext passwords are left to the env-var move', () => {
     assert.deepStrictEqual(planRiskyFix({ ruleId: 'plaintext-password', range: { start: 10, end: 14 } }, 'password: abcd\n', 'yaml'), []);
   });

@@ -100,6 +100,7 @@ const TLS_POSITIVES: Case[] = [
   ['client.php', "<?php\n$client = new GuzzleHttp\\Client(['verify' => ⟦false⟧]);\n", 'php-verify-false'],
   ['main.rs', 'let client = reqwest::Client::builder().danger_accept_invalid_certs(⟦true⟧).build()?;\n', 'rust-accept-invalid-certs'],
   ['fetch.ps1', 'Invoke-RestMethod -Uri $url ⟦-SkipCertificateCheck⟧\n', 'powershell-skip-cert'],
+  ['fetch.ps1', '[System.Net.ServicePointManager]::ServerCertificateValidationCallback = {$⟦true⟧}\n', 'powershell-accept-all'],
   ['prometheus.yml', 'scrape_configs:\n  - job_name: x\n    tls_config:\n      insecure_skip_verify: ⟦true⟧\n', 'config-insecure-skip-verify'],
   ['playbook.yml', '- uri:\n    url: https://x.example.com\n    validate_certs: ⟦false⟧\n', 'config-tls-verify-off'],
   ['elasticsearch.yml', 'xpack.security.http.ssl.verification_mode: ⟦none⟧\n', 'config-verification-none'],
@@ -167,6 +168,11 @@ const DEBUG_POSITIVES: Case[] = [
   ['docker-compose.yml', 'services:\n  web:\n    environment:\n      - DJANGO_ENV=production\n      - DJANGO_DEBUG=⟦True⟧\n'],
   ['Dockerfile.prod', 'FROM python:3.12\nENV FLASK_DEBUG=⟦1⟧\n'],
   ['release/config.yaml', 'logging:\n  level: info\ndebug: ⟦yes⟧\n'],
+  ['myproject/settings/production.py', 'DEBUG = False\nTEMPLATE_DEBUG = ⟦True⟧\n'],
+  ['Dockerfile', 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=shop.settings.production\nENV DEBUG=⟦True⟧\n'],
+  ['application-prod.properties', 'server.error.include-stacktrace=⟦always⟧\n', 'spring-include-stacktrace'],
+  ['config/application-production.yml', 'server:\n  error:\n    include-stacktrace: ⟦always⟧\n', 'spring-include-stacktrace'],
+  ['Web.Release.config', '<configuration>\n  <system.web>\n    <compilation targetFramework="4.8" debug="⟦true⟧" />\n  </system.web>\n</configuration>\n'],
 ];
 
 const DEBUG_NEGATIVES: Array<[string, string]> = [
@@ -185,6 +191,10 @@ const DEBUG_NEGATIVES: Array<[string, string]> = [
   ['config.yaml', 'debug: true\n'],
   ['config/production.yml', 'debug: false\nlog_level: debug\n'],
   ['web.config', '<compilation debug="false" />\n'],
+  ['Web.Debug.config', '<compilation debug="true" />\n'],
+  ['application.properties', 'server.error.include-stacktrace=always\n'],
+  ['application-prod.properties', 'server.error.include-stacktrace=never\n'],
+  ['Dockerfile', 'FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=shop.settings.dev\nENV DEBUG=True\n'],
 ];
 
 describe('risky config: debug-in-production', () => {

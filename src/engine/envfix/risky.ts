@@ -50,7 +50,15 @@ const FALSE_OF: Record<string, string> = {
   true: 'false', True: 'False', TRUE: 'FALSE', yes: 'no', Yes: 'No', YES: 'NO', on: 'off', On: 'Off', ON: 'OFF', '1': '0',
 };
 
+/** Verbose-error settings the debug rule reports whose fix is another value, not `false` (by detector form). */
+const QUIET_VALUE_OF: Record<string, { value: string; title: string }> = {
+  'spring-include-stacktrace': { value: 'never', title: 'Leave stack traces out of error responses (never)' },
+  'aspnet-custom-errors-off': { value: 'RemoteOnly', title: 'Show detailed errors on the server only (RemoteOnly)' },
+};
+
 function planDebugFix(finding: RiskyFindingLike, text: string, language: LanguageId): RiskyFixOption[] {
+  const quiet = QUIET_VALUE_OF[finding.detail ?? ''];
+  if (quiet) return [{ title: quiet.title, edits: [{ ...finding.range, newText: quiet.value }] }];
   const line = linesAround(text, finding.range);
   const pattern = /\b(true|True|TRUE|yes|Yes|YES|on|On|ON)\b|(?<=[=:]\s*["']?)1\b/g;
   let token: { start: number; end: number; value: string } | undefined;
