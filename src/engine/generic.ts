@@ -1199,13 +1199,18 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
     // `https://host/path?api_key=…&x=1` inside a string: the parameter's value runs to the next `&` or quote.
     const queryParameter = opKind === '=' && !spaced && !name.includes('.') &&
       (text[nameStart - 1] === '?' || (text[nameStart - 1] === '&' && text[nameStart - 2] !== '&')) && /["'`][^"'`]*$/.test(linePrefix);
-    const bareAllowed = flag || queryParameter || (isNetrc(ctx.fileName) && opKind === ' ') ||
+    // `-H "X-API-Key: 7c4a…"`, `'X-Auth-Token: …'`: an HTTP header written as one string, its value the rest of
+    // the string. Password-named headers are left out: `"Password: invalid"` is a message, not a header.
+    const headerInString = opKind === ':' && !quotedKey && QUOTES.has(before) && text[e] === ':' && classifySecretName(leaf) !== 'password';
+    const bareAllowed = flag || queryParameter || headerInString || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||
       (tightAssignment && isEmbeddedPair(linePrefix)) || pairListed || labelled ||
       (language === 'dockerfile' && /^\s*(?:ENV|ARG)\s/.test(linePrefix) && tightAssignment);
     if (!bareAllowed || opKind === '(' || opKind === ',') return undefined;
-    value = readBareWord(text, v, !pairListed && (opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell')));
+    value = headerInString
+      ? headerValue(text, v, before)
+      : readBareWord(text, v, !pairListed && (opKind === ':' || (loose && atLineStart && !tightAssignment && language !== 'shell')));
     if (!value) return undefined;
     // `password:… username:admin`: a tight pair read to the line end stops where the next pair begins.
     if (loose && tightPair && !pairListed) value.end = endBeforeNextPair(text, value.start, value.end);
@@ -1589,6 +1594,12 @@ function readBareWord(text: string, v: number, toLineEnd: boolean): { start: num
     return undefined;
   }
   return { start: v, end: k, quoted: false };
+}
+
+/** The value of a header written as one string (`"X-API-Key: …"`): one word that the string's `quote` closes. */
+function headerValue(text: string, v: number, quote: string): { start: number; end: number; quoted: boolean } | undefined {
+  const word = readBareWord(text, v, false);
+  return word && text[word.end] === quote ? word : undefined;
 }
 
 /** How far back a line prefix is read; bounding it keeps giant one-line files (minified code) linear. */

@@ -106,6 +106,9 @@ const POSITIVES: Positive[] = [
   { file: 'app.py', template: 'conn = psycopg2.connect(host="db", password="@@")\n', value: P, rule: PASSWORD, keyName: 'password' },
   { file: 'app.py', template: 'CONFIG = {"auth_token": "@@", "timeout": 3}\n', value: S, rule: SECRET, keyName: 'auth_token', keyPath: 'CONFIG.auth_token' },
   { file: 'app.py', template: 'headers = {"X-Api-Key": "@@"}\n', value: S, rule: SECRET, keyName: 'X-Api-Key' },
+  // A header written as one string: the value is the rest of the string
+  { file: 'deploy.sh', template: 'curl -s -H "X-API-Key: @@" https://api.internal/v1/orders\n', value: S, rule: SECRET, keyName: 'X-API-Key' },
+  { file: 'client.js', template: "fetch(url, { headers: ['X-Auth-Token: @@'] });\n", value: S, rule: SECRET, keyName: 'X-Auth-Token' },
   { file: 'app.py', template: 'SECRET_KEY = r"@@"\n', value: S, rule: SECRET },
   { file: 'app.py', template: 'def login(user, pwd="@@"):\n    pass\n', value: P, rule: PASSWORD, keyName: 'pwd' },
   { file: 'app.py', template: 'os.environ["API_TOKEN"] = "@@"\n', value: S, rule: SECRET, keyName: 'API_TOKEN' },
@@ -254,6 +257,9 @@ describe('generic detector: positives', () => {
 const NEGATIVES: Array<[string, string]> = [
   // References to secrets kept elsewhere
   ['app.py', 'api_key = os.getenv("API_KEY")\n'],
+  // Messages shaped like a header string are not headers
+  ['app.py', 'raise ValueError("Password: invalid format")\nprint("API key: " + key)\nlog.info("Token: %s", token)\n'],
+  ['app.py', 'label = "Access token: "\nhint = "api_key: required"\nmsg = "Secret: {secret}"\n'],
   // A flag's word glued to a `<placeholder>`: a command template from docs, not a value
   ['setup.sh', 'docker swarm join --token SWMTKN-1-<ca-digest>-<secret> 10.0.0.1:2377\n'],
   ['README.md', 'Run `deploy --password Prod<your-password>` once.\n'],
