@@ -3,7 +3,7 @@ import { shannonEntropy } from './entropy';
 import { lineStartOf, startOfLineBelow } from './lines';
 import { providerRules } from './rules/providers';
 import { type LiteralTable, mergeAscending, registerLiterals, sharedPass, type SharedHits } from './literalIndex';
-import { leadingLiterals } from './regexLiterals';
+import { groupOneIsWholeMatch, leadingLiterals } from './regexLiterals';
 import { isLineScoped } from './rules/providers/helpers';
 import type { ProviderRule } from './rules/types';
 import type { RawMatch } from './types';
@@ -27,6 +27,7 @@ interface Compiled {
    * so reading them in the per-match path is a megamorphic lookup; every Compiled has the same shape.
    */
   id: string;
+  /** The capture group holding the secret; 0 also when the rule's group 1 always spans the whole match. */
   secretGroup: number;
   /** The entropy floor, or -1 when the rule has none. */
   minEntropy: number;
@@ -60,9 +61,10 @@ function compiled(): Compiled[] {
   if (!compiledRules) {
     compiledRules = providerRules.map((rule) => {
       let flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
-      if ((rule.secretGroup ?? 0) > 0 && !flags.includes('d')) flags += 'd';
+      const groupIsMatch = rule.secretGroup === 1 && groupOneIsWholeMatch(rule.pattern.source);
+      if ((rule.secretGroup ?? 0) > 0 && !groupIsMatch && !flags.includes('d')) flags += 'd';
       const entry: Compiled = {
-        rule, id: rule.id, secretGroup: rule.secretGroup ?? 0, minEntropy: rule.minEntropy ?? -1, validate: rule.validate,
+        rule, id: rule.id, secretGroup: groupIsMatch ? 0 : rule.secretGroup ?? 0, minEntropy: rule.minEntropy ?? -1, validate: rule.validate,
         pattern: new RegExp(rule.pattern.source, flags), lineScoped: isLineScoped(rule),
         anchors: undefined, sticky: undefined, schemeAnchored: undefined, ids: undefined,
       };

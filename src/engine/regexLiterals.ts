@@ -177,3 +177,38 @@ function topLevelBranches(source: string, from: number, to: number): Array<[numb
 function hasTopLevelBar(source: string, from: number, to: number): boolean {
   return topLevelBranches(source, from, to).length > 1;
 }
+
+/** Whether source[from, to) opens a capturing group (`(` not followed by `?`), outside escapes and classes. */
+function hasCapturingGroup(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(source, i);
+    else if (c === '(' && source[i + 1] !== '?') return true;
+  }
+  return false;
+}
+
+/** The end (exclusive) of the zero-width assertions `(?<!…)`, `(?<=…)`, `(?!…)`, `(?=…)` in a row from `i`, or -1. */
+function skipAssertions(source: string, i: number): number {
+  while (/^\(\?<?[!=]/.test(source.slice(i, i + 4))) {
+    const close = closingParen(source, i);
+    if (close < 0 || hasCapturingGroup(source, i, close)) return -1;
+    i = close + 1;
+  }
+  return i;
+}
+
+/**
+ * Whether capture group 1 of the pattern `source` always spans the whole match: the source is zero-width
+ * assertions, then group 1 (not quantified), then zero-width assertions, and nothing else. Such a rule needs
+ * no match indices (the `d` flag, which makes every match cost about twice as much) to place its secret.
+ */
+export function groupOneIsWholeMatch(source: string): boolean {
+  if (hasTopLevelBar(source, 0, source.length)) return false;
+  const open = skipAssertions(source, 0);
+  if (open < 0 || source[open] !== '(' || source[open + 1] === '?') return false;
+  const close = closingParen(source, open);
+  if (close < 0 || isQuantifier(source[close + 1])) return false;
+  return skipAssertions(source, close + 1) === source.length;
+}

@@ -9,7 +9,8 @@ import {
   literalPositions,
   matchesOf,
 } from '../../src/engine/literalIndex';
-import { leadingLiterals } from '../../src/engine/regexLiterals';
+import { groupOneIsWholeMatch, leadingLiterals } from '../../src/engine/regexLiterals';
+import { fakeValue } from '../support/fakeKeys';
 import { providerRules } from '../../src/engine/rules/providers';
 import { loadCorpus } from '../eval/corpus';
 
@@ -186,5 +187,42 @@ describe('alternationHits', () => {
       const byWord = (hits: Map<string, number[]>) => [...hits].sort(([a], [b]) => a.localeCompare(b));
       assert.deepStrictEqual(byWord(ours), byWord(plainHits(keywords, lower)));
     }
+  });
+});
+
+describe('groupOneIsWholeMatch (secret group spans the match: no match indices needed)', () => {
+  const cases: Array<[RegExp, boolean]> = [
+    [/(?<![A-Za-z0-9_])([A-Za-z0-9]{24})(?![A-Za-z0-9_])/, true],
+    [/(?<!(?<!\\|%[0-9A-Fa-f])[A-Za-z0-9_])([a-f0-9]{32})(?![A-Za-z0-9_])(?=["'\s])/, true],
+    [/([A-Z]{4})/, true],
+    [/key=([A-Za-z0-9]{20})/, false],
+    [/([A-Za-z0-9]{20})=/, false],
+    [/(?<=(x))([a-z]{8})/, false],
+    [/([a-z]{8})+/, false],
+    [/([a-z]{8})|([0-9]{8})/, false],
+    [/(?:[a-z]{8})/, false],
+    [/(?<name>[a-z]{8})/, false],
+  ];
+  for (const [regex, expected] of cases) {
+    it(`${regex.source} -> ${expected}`, () => assert.strictEqual(groupOneIsWholeMatch(regex.source), expected));
+  }
+
+  it('holds on every provider rule it is claimed for, on that rule\'s generated sample', () => {
+    let checked = 0;
+    for (const rule of providerRules) {
+      if (rule.secretGroup !== 1 || !groupOneIsWholeMatch(rule.pattern.source)) continue;
+      let sample: string;
+      try {
+        sample = fakeValue(rule.id, 'group-one');
+      } catch {
+        continue;
+      }
+      const regex = new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gd]/g, '')}gd`);
+      for (let m = regex.exec(` ${sample} `); m; m = regex.exec(` ${sample} `)) {
+        assert.deepStrictEqual(m.indices?.[1], [m.index, m.index + m[0].length], rule.id);
+        checked++;
+      }
+    }
+    assert.ok(checked > 30, `only ${checked} samples matched`);
   });
 });
