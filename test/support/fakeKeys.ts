@@ -29,6 +29,7 @@ const B32_LOWER = LOWER + '234567';
 const LOWER36 = LOWER + DIGITS;
 const UPPER36 = UPPER + DIGITS;
 const LETTERS = UPPER + LOWER;
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const BECH32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
 type Gen = (r: Rng) => string;
@@ -270,6 +271,10 @@ const SPECS: Record<string, Spec> = {
   'elevenlabs-api-key': ctx('ELEVENLABS_API_KEY', cat('sk_', s(HEX, 48))),
   'deepgram-api-key': ctx('DEEPGRAM_API_KEY', s(HEX, 40)),
   'stability-api-key': ctx('STABILITY_API_KEY', cat('sk-', s(B62, 48))),
+  'nvidia-api-key': { gen: cat('nva', 'pi-', s(B64U, 64)) },
+  'tavily-api-key': { gen: cat('tv', 'ly-dev-', s(B62, 6), '-', s(B62, 42)) },
+  'fireworks-api-key': { gen: cat('f', 'w_', s(BASE58, 24)) },
+  'jina-api-key': { gen: cat('ji', 'na_', s(HEX, 32), s(B64U, 28)) },
   // Payments
   'stripe-secret-key': { gen: cat('sk', '_live_', s(B62, 99)) },
   'stripe-test-secret-key': { gen: cat('sk', '_test_', s(B62, 99)) },
@@ -416,6 +421,7 @@ const SPECS: Record<string, Spec> = {
   'segment-public-api-token': { gen: cat('sg', 'p_', s(B62, 64)) },
   'mixpanel-api-secret': ctx('MIXPANEL_API_SECRET', s(HEX, 32)),
   'amplitude-secret-key': ctx('AMPLITUDE_SECRET_KEY', s(HEX, 32)),
+  'posthog-personal-api-key': { gen: cat('ph', 'x_', s(B62, 43)) },
   'snyk-api-token': ctx('SNYK_TOKEN', uuid),
   'fastly-api-token': ctx('FASTLY_API_TOKEN', s(B64U, 32)),
   'infracost-api-key': { gen: cat('ic', 'o-', s(B62, 32)) },

@@ -398,6 +398,9 @@ export const saasRules: ProviderRule[] = [
     pattern: token('s-s4t2(?:ud|af)-[a-f0-9]{64}', WORD_DASH),
     keywords: ['s-s4t2ud-', 's-s4t2af-'], minEntropy: 3,
   }),
+  // Project keys (`phc_`) are public by design (sent by every browser); only personal keys are flagged.
+  prefixed({ id: 'posthog-personal-api-key', title: 'PostHog personal API key', provider: 'PostHog', reference: 'https://posthog.com/docs/api#private-endpoint-authentication', remediation: revoke('PostHog > Settings > User > Personal API keys') },
+    'phx_', '[A-Za-z0-9]{40,43}', '40-43 base62 characters (256 random bits in base62, as PostHog generates them)', { minEntropy: 4.2, validate: (v) => mixedClasses(v.slice(4), 3) }),
   contextRule({
     id: 'sidekiq-enterprise-credentials', title: 'Sidekiq Pro / Enterprise gem credentials', provider: 'Contributed Systems',
     format: '`8 hex` + `:` + `8 hex` set as `BUNDLE_ENTERPRISE__CONTRIBSYS__COM` / `BUNDLE_GEMS__CONTRIBSYS__COM`',
