@@ -46,6 +46,10 @@ function snapshotSideFiles(dir: vscode.Uri): Map<string, string | undefined> {
 }
 
 async function restoreSideFiles(dir: vscode.Uri, snapshot: Map<string, string | undefined>): Promise<void> {
+  // After an Undo, Keyguard saves the side files and deletes the ones the fix created: let it finish first, so
+  // that the writes below do not race its saves (VS Code then refuses a later save: "File Modified Since").
+  const onDisk = () => [...snapshot].every(([file, text]) => diskText(vscode.Uri.joinPath(dir, file)) === text);
+  await waitFor('side files back on disk', onDisk, 5_000).catch(() => undefined);
   for (const [file, text] of snapshot) {
     const uri = vscode.Uri.joinPath(dir, file);
     const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
@@ -133,9 +137,11 @@ describe('quick fixes', function () {
         const uri = vscode.Uri.joinPath(dir, file);
         const want = before.get(file);
         const where = `${path.dirname(c.workspaceFile!)}/${file}`;
-        // A side file the fix had to create is created empty just before the edit (so that one Undo covers the
-        // whole edit): Undo empties it and the empty file stays.
-        assertSameText(await currentText(uri), want ?? (expectedAfter(c, file) === undefined ? undefined : ''), `${where} after Undo`, secrets);
+        // On disk, not only in the buffer: the moved secret must not stay in .env, and a side file the fix
+        // created is gone again.
+        await waitFor(`${where} on disk as before the fix`, () => diskText(uri) === want, 5_000).catch(() => undefined);
+        assertSameText(diskText(uri), want, `${where} on disk after Undo`, secrets);
+        assertSameText(await currentText(uri), want, `${where} after Undo`, secrets);
       }
       await diagnosticOnValue(document, c.value);
     });

@@ -113,8 +113,8 @@ async function exercise(page, workspace, secret) {
   check('one Ctrl+Z restores billing.py', undone, undone ? '' : masked(await editorText(page), secret).slice(0, 200));
   await page.waitForTimeout(2500);
   const leftover = [dotenv, path.join(dir, '.gitignore')].filter((f) => fs.existsSync(f)).map((f) => `${path.basename(f)}: ${fs.readFileSync(f, 'utf8').length} chars`);
-  // What VS Code gives: Undo empties the side files the fix created (they were created empty before the edit).
-  check('the same Ctrl+Z empties the .env and .gitignore the fix created', [dotenv, path.join(dir, '.gitignore')].every((f) => !fs.existsSync(f) || fs.readFileSync(f, 'utf8') === ''), leftover.join(', '));
+  // Undo empties the side files the fix created (they were created empty before the edit); Keyguard then deletes them.
+  check('the same Ctrl+Z removes the .env and .gitignore the fix created', [dotenv, path.join(dir, '.gitignore')].every((f) => !fs.existsSync(f)), leftover.join(', '));
   check('the same Ctrl+Z restores .env.example', fs.readFileSync(path.join(dir, '.env.example'), 'utf8') === 'OTHER_SETTING=\n');
   await shot('quickfix-3-after-undo.png');
 
@@ -141,7 +141,7 @@ async function exercise(page, workspace, secret) {
   const undoneAgain = await waitForEditorText(page, isOriginal);
   check('one Ctrl+Z undoes the prompted move too', undoneAgain);
   await page.waitForTimeout(2500);
-  check('... and empties its .env', !fs.existsSync(dotenv) || fs.readFileSync(dotenv, 'utf8') === '');
+  check('... and removes the .env it created', !fs.existsSync(dotenv));
   await shot('quickfix-5-after-second-undo.png');
 }
 

@@ -5,6 +5,7 @@ import { fingerprintOf } from '../../engine/fingerprint';
 import { CommandIds } from '../commands/ids';
 import { ALLOWLIST_RELATIVE_PATH, addAllowlistEntry } from '../../engine/suppress';
 import { languageOfDocument, type FixTarget } from './targets';
+import { followUndo } from './undoFollower';
 import { addFileChange, addTextEdits, readEnvFiles, readText, type EnvFiles } from './workspaceFiles';
 
 /** A planned move and the single WorkspaceEdit that applies it (source, `.env`, `.gitignore`, `.env.example`). */
@@ -102,8 +103,9 @@ export async function saveFixFiles(uris: readonly string[] = []): Promise<void> 
  * Applies a move as the user's one undoable step. Side files that do not exist yet are created empty first and
  * then filled by the same WorkspaceEdit that rewrites the source: in VS Code 1.139 a code action whose edit
  * contains a file creation is not undone by Ctrl+Z in the editor, while a text-only edit across files is undone
- * in all of them at once. The price: after Undo, a side file the fix created stays as an empty file.
- * Side files are saved so programs and terminals see them.
+ * in all of them at once. Side files are saved so programs and terminals see them, and an Undo or Redo of the
+ * fix is followed on disk (./undoFollower): the side files are saved again, and one the fix created is deleted
+ * when Undo empties it.
  */
 export async function applyMove(
   document: vscode.TextDocument,
@@ -125,6 +127,8 @@ export async function applyMove(
     return undefined;
   }
   const save = saveSideFiles(edit, document.uri);
-  if (save) await saveFixFiles(save.arguments?.[0] as string[]);
+  const sideFiles = (save?.arguments?.[0] as string[] | undefined) ?? [];
+  if (save) await saveFixFiles(sideFiles);
+  followUndo(document.uri, sideFiles.map((uri) => vscode.Uri.parse(uri)), toCreate);
   return plan;
 }
