@@ -282,9 +282,7 @@ function computeCandidates(ctx: DetectContext): SecretCandidate[] {
   const accept = structure && !structure.malformed ? (offset: number): boolean => (within ??= new ValueRanges(structure.entries)).contains(offset) : undefined;
   findAssignments(ctx, (assignment) => {
     if (taken.has(assignment.valueStart)) return;
-    const leaf = lastSegment(assignment.name);
-    const bare = isBareKey(leaf, assignment.name);
-    const nameClass = classifyWithParent(leaf, assignment.name) ?? (bare ? 'key' : undefined);
+    const { bare, nameClass } = nameFactsOf(assignment.name);
     if (!nameClass) return;
     const scheme = nameClass === 'secret' ? authScheme(assignment.value) : null;
     const value = scheme ? assignment.value.slice(scheme[0].length) : assignment.value;
@@ -1091,6 +1089,27 @@ function credentialName(rawName: string): CredentialName | undefined {
   return result;
 }
 
+/** What an assignment's name says: its class (a bare top-level `key` counts as `key`), and whether it is that bare `key`. */
+interface NameFacts {
+  bare: boolean;
+  nameClass: SecretNameClass | undefined;
+}
+
+const nameFacts = new Map<string, NameFacts>();
+
+/** {@link NameFacts} of a name, remembered: a dense file asks about the same few names at every site. */
+function nameFactsOf(name: string): NameFacts {
+  let facts = nameFacts.get(name);
+  if (!facts) {
+    const leaf = lastSegment(name);
+    const bare = isBareKey(leaf, name);
+    facts = { bare, nameClass: classifyWithParent(leaf, name) ?? (bare ? 'key' : undefined) };
+    if (nameFacts.size > 20_000) nameFacts.clear();
+    nameFacts.set(name, facts);
+  }
+  return facts;
+}
+
 /** `self.`, `this.`, `cls.`, `@`, `$this.` before a name: the receiver, not part of the name. */
 const RECEIVER_PREFIX = /^(?:self|this|cls|@|\$this)\./;
 
@@ -1152,8 +1171,9 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   if (!op && quotedKey && language === 'kotlin' && /^to\s/.test(text.slice(j, j + 3))) op = 'to';
   let v: number;
   let opKind: string;
-  const linePrefix = text.slice(lineStarts.at(s), quotedKey ? s - 1 : s);
-  const reversed = quotedKey ? undefined : reversedComparison(linePrefix, s);
+  const lineStart = lineStarts.at(s);
+  const linePrefix = text.slice(lineStart, quotedKey ? s - 1 : s);
+  const reversed = quotedKey ? undefined : reversedComparison(text, lineStart, s);
   if (reversed) {
     // A comparison names no enclosing object worth the backward scan keyPathOf makes, so the name is the path.
     return { name, nameStart, keyName: lastSegment(name), keyPath: name, siteStart: s, value: text.slice(reversed.start, reversed.end), valueStart: reversed.start, valueEnd: reversed.end, quoted: true };
@@ -1191,7 +1211,7 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   }
   let labelled = false;
   if (!value) {
-    const atLineStart = LINE_START_PREFIX.test(linePrefix);
+    const atLineStart = loose && LINE_START_PREFIX.test(linePrefix);
     // `user:admin password:…`, `id=admin,pwd=…`: the pair after another pair on a line of plain text or notes.
     const pairListed = loose && tightPair && followsPairToken(linePrefix);
     // `API Secret: …`, `Secret Key:…`, `Initial Password:…`: a two-word label that opens a line of notes.
@@ -1224,7 +1244,7 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   if (flag && !value.quoted && /^[a-z]+$/.test(text.slice(value.start, value.end))) return undefined;
   // `Secret Key:…`: a bare `key` is named by the word before it, as `secret_key` would be.
   const labelName = labelled && isBareKey(leaf, name) ? `${linePrefix.trim()} ${name}` : name;
-  let keyName = lastSegment(labelName);
+  let keyName = labelName === name ? leaf : lastSegment(labelName);
   if (opKind === '(') keyName = keyName.replace(/^(?:set|with)(?=[A-Z_])_?/, '') || keyName;
   return {
     name: labelName,
@@ -1323,21 +1343,21 @@ function endBeforeNextPair(text: string, start: number, end: number): number {
 }
 
 /** A Yoda comparison (a quoted literal, `==`, then the name): the literal's offsets, when the line prefix ends so. */
-function reversedComparison(linePrefix: string, nameOffset: number): { start: number; end: number } | undefined {
-  // Read backwards from the name with plain index arithmetic: a regex anchored at the end would rescan the
-  // prefix from every quote, and this runs once per keyword hit.
-  let k = linePrefix.length;
-  while (k > 0 && isBlankCode(linePrefix.charCodeAt(k - 1))) k--;
-  if (linePrefix[k - 1] !== '=' || linePrefix[k - 2] !== '=' && linePrefix[k - 2] !== '!') return undefined;
+function reversedComparison(text: string, lineStart: number, nameOffset: number): { start: number; end: number } | undefined {
+  // Read backwards from the name over the text itself with plain index arithmetic: a regex anchored at the end
+  // would rescan the prefix from every quote, and this runs once per keyword hit.
+  let k = nameOffset;
+  while (k > lineStart && isBlankCode(text.charCodeAt(k - 1))) k--;
+  if (k - 2 < lineStart || text.charCodeAt(k - 1) !== 61 || (text.charCodeAt(k - 2) !== 61 && text.charCodeAt(k - 2) !== 33)) return undefined;
   k -= 2;
-  if (linePrefix[k - 1] === '=' || linePrefix[k - 1] === '!') k--;
-  while (k > 0 && isBlankCode(linePrefix.charCodeAt(k - 1))) k--;
-  const quote = linePrefix[k - 1];
-  if (quote !== '"' && quote !== "'") return undefined;
-  const open = linePrefix.lastIndexOf(quote, k - 2);
-  if (open < 0 || k - 1 - open > 201 || k - 1 - open < 2) return undefined;
-  const start = nameOffset - linePrefix.length + open + 1;
-  return { start, end: start + (k - 2 - open) };
+  if (k - 1 >= lineStart && (text.charCodeAt(k - 1) === 61 || text.charCodeAt(k - 1) === 33)) k--;
+  while (k > lineStart && isBlankCode(text.charCodeAt(k - 1))) k--;
+  if (k - 1 < lineStart) return undefined;
+  const quote = text.charCodeAt(k - 1);
+  if (quote !== 34 && quote !== 39) return undefined;
+  const open = k - 2 >= lineStart ? text.lastIndexOf(quote === 34 ? '"' : "'", k - 2) : -1;
+  if (open < lineStart || k - 1 - open > 201 || k - 1 - open < 2) return undefined;
+  return { start: open + 1, end: k - 1 };
 }
 
 /**
