@@ -1066,46 +1066,30 @@ export function findAssignments(ctx: DetectContext, visit: (site: Assignment) =>
   });
 }
 
-/** A name that names a credential, without its receiver (`name`), and its innermost segment (`leaf`). */
-interface CredentialName {
-  name: string;
-  leaf: string;
-}
-
-const credentialNames = new Map<string, CredentialName | null>();
-
-/**
- * The credential name written as `rawName` (receiver removed), or undefined when it names no credential.
- * Remembered by raw name: a scan asks about the same few names at every keyword hit.
- */
-function credentialName(rawName: string): CredentialName | undefined {
-  const known = credentialNames.get(rawName);
-  if (known !== undefined) return known ?? undefined;
-  const name = hasReceiverPrefix(rawName) ? rawName.replace(RECEIVER_PREFIX, '') : rawName;
-  const leaf = lastSegment(name);
-  const result = leaf && (classifyWithParent(leaf, name) || isBareKey(leaf, name)) ? { name, leaf } : undefined;
-  if (credentialNames.size > 20_000) credentialNames.clear();
-  credentialNames.set(rawName, result ?? null);
-  return result;
-}
-
-/** What an assignment's name says: its class (a bare top-level `key` counts as `key`), and whether it is that bare `key`. */
+/** What a name as written says, once its receiver (`self.`, `this.`) is removed. */
 interface NameFacts {
+  /** The name without its receiver. */
+  name: string;
+  /** Its innermost segment (`api_key` in `config.api_key`). */
+  leaf: string;
+  /** A bare top-level `key`: counts only with a strongly random value. */
   bare: boolean;
+  /** The credential class, a bare `key` counting as `key`; undefined when the name names no credential. */
   nameClass: SecretNameClass | undefined;
 }
 
 const nameFacts = new Map<string, NameFacts>();
 
-/** {@link NameFacts} of a name, remembered: a dense file asks about the same few names at every site. */
-function nameFactsOf(name: string): NameFacts {
-  let facts = nameFacts.get(name);
+/** {@link NameFacts} of a name as written, remembered: a scan asks about the same few names at every keyword hit. */
+function nameFactsOf(rawName: string): NameFacts {
+  let facts = nameFacts.get(rawName);
   if (!facts) {
+    const name = hasReceiverPrefix(rawName) ? rawName.replace(RECEIVER_PREFIX, '') : rawName;
     const leaf = lastSegment(name);
     const bare = isBareKey(leaf, name);
-    facts = { bare, nameClass: classifyWithParent(leaf, name) ?? (bare ? 'key' : undefined) };
+    facts = { name, leaf, bare, nameClass: (leaf ? classifyWithParent(leaf, name) : undefined) ?? (bare ? 'key' : undefined) };
     if (nameFacts.size > 20_000) nameFacts.clear();
-    nameFacts.set(name, facts);
+    nameFacts.set(rawName, facts);
   }
   return facts;
 }
@@ -1138,9 +1122,8 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
   // `password.equals("…")` (Java, Kotlin, C#): a comparison with a literal, read as `password == "…"`.
   const comparison = text[e] === '(' ? COMPARISON_METHOD.exec(text.slice(nameStart, e)) : null;
   const rawName = comparison ? text.slice(nameStart, e - comparison[0].length) : text.slice(nameStart, e);
-  const named = credentialName(rawName);
-  if (!named) return undefined;
-  const { name, leaf } = named;
+  const { name, leaf, nameClass } = nameFactsOf(rawName);
+  if (!nameClass) return undefined;
 
   let j = e;
   const before = text[s - 1];
@@ -1221,7 +1204,7 @@ function readAssignment(ctx: DetectContext, lineStarts: BoundedLineStarts, s: nu
       (text[nameStart - 1] === '?' || (text[nameStart - 1] === '&' && text[nameStart - 2] !== '&')) && /["'`][^"'`]*$/.test(linePrefix);
     // `-H "X-API-Key: 7c4a…"`, `'X-Auth-Token: …'`: an HTTP header written as one string, its value the rest of
     // the string. Password-named headers are left out: `"Password: invalid"` is a message, not a header.
-    const headerInString = opKind === ':' && !quotedKey && QUOTES.has(before) && text[e] === ':' && classifySecretName(leaf) !== 'password';
+    const headerInString = opKind === ':' && !quotedKey && QUOTES.has(before) && text[e] === ':' && nameClass !== 'password';
     const bareAllowed = flag || queryParameter || headerInString || (isNetrc(ctx.fileName) && opKind === ' ') ||
       (loose && atLineStart && (opKind !== ' ' || /^\s*(?:ENV|ARG)\s+$/.test(linePrefix))) ||
       (loose && tightAssignment && /(?:^|[\s;&|(]|--[\w-]+=)$/.test(linePrefix)) ||

@@ -32,7 +32,7 @@ interface Compiled {
   /** The entropy floor, or -1 when the rule has none. */
   minEntropy: number;
   validate: ProviderRule['validate'];
-  /** The rule's pattern, global, with `d` (match indices) when the secret is a capture group. */
+  /** The rule's pattern, global, with `d` (match indices) when the secret is a capture group narrower than the match. */
   pattern: RegExp;
   lineScoped: boolean;
   /**
