@@ -148,11 +148,12 @@ describe('diagnostics', function () {
     const entry = { ruleId: 'openai-api-key', fingerprint: fingerprintOf(planted('openai-api-key')), path: 'config/app.json', reason: 'test' };
     await vscode.workspace.fs.writeFile(allowlist, Buffer.from(JSON.stringify({ version: 1, entries: [entry] }, null, 2)));
     try {
-      await waitForDiagnostics(document.uri, 'no diagnostics once allowlisted', (found) => found.length === 0);
+      // The allowlist reaches Keyguard through a file watcher, which a loaded CI machine can delay past 10 s.
+      await waitForDiagnostics(document.uri, 'no diagnostics once allowlisted', (found) => found.length === 0, 30_000);
     } finally {
       await vscode.workspace.fs.delete(allowlist);
     }
-    await waitForDiagnostics(document.uri, 'the diagnostic back', (found) => found.length === 1);
+    await waitForDiagnostics(document.uri, 'the diagnostic back', (found) => found.length === 1, 30_000);
   });
 
   it('clears a document\'s diagnostics when it is closed', async () => {
