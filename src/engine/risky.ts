@@ -608,7 +608,7 @@ function matchWindows(ctx: DetectContext, anchors: Anchor[], reach: Reach): numb
     const lists: number[][] = [];
     for (const anchor of anchors) {
       const own = anchors.length === 1 ? undefined : cache.get(`${anchor}\n${reach}`);
-      const list = own ?? windowsOfHits(ctx, anchorHits(ctx).get(anchor) ?? [], reach);
+      const list = own ?? windowsOfHits(ctx, hits.get(anchor) ?? [], reach);
       if (anchors.length > 1) cache.set(`${anchor}\n${reach}`, list);
       if (list.length > 0) lists.push(list);
     }
